@@ -1,0 +1,36 @@
+package org.glassbox.app;
+
+import javafx.scene.input.KeyCombination;
+
+/** Every command of the shell with its label and shortcut, so menus and shortcuts stay in step. */
+public enum AppAction {
+    OPEN("Open model…", "Shortcut+O"),
+    OPEN_EXPERIMENT("Open experiment…", "Shortcut+Shift+O"),
+    SAVE_EXPERIMENT("Save experiment…", "Shortcut+S"),
+    SETTINGS("Settings…", "Shortcut+Comma"),
+    QUIT("Quit", "Shortcut+Q"),
+    RUN("Run", "F5"),
+    PAUSE("Pause / resume", "F6"),
+    STEP("Step one iteration", "F7"),
+    CANCEL("Cancel", "Esc"),
+    TOGGLE_THEME("Dark theme", "Shortcut+Shift+D"),
+    TOGGLE_PRESENTER("Presenter mode", "Shortcut+Shift+P"),
+    FOCUS_NAVIGATION("Go to workspace list", "Shortcut+L"),
+    ABOUT("About Glassbox", "F1");
+
+    private final String label;
+    private final KeyCombination keys;
+
+    AppAction(String label, String keys) {
+        this.label = label;
+        this.keys = KeyCombination.valueOf(keys);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public KeyCombination keys() {
+        return keys;
+    }
+}

@@ -1,0 +1,81 @@
+package org.glassbox.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.glassbox.data.Assets;
+
+/**
+ * The desktop app. With {@code -Dglassbox.startupReport=true} it prints the time from JVM start
+ * to the first frame drawn (and with {@code -Dglassbox.exitAfterFirstFrame=true} then quits),
+ * which is how the start-up benchmark measures it.
+ */
+public final class GlassboxApp extends Application {
+
+    private static final String BASE_FONT = "-fx-font-size: 13px;";
+    private static final String PRESENTER_FONT = "-fx-font-size: 20px;";
+
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        AppSettings settings = AppSettings.load();
+        applyTheme(settings.darkProperty().get());
+        settings.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
+        Assets assets;
+        try {
+            assets = Assets.locate();
+        } catch (IllegalStateException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Glassbox cannot find its data");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        window = new MainWindow(stage, assets, settings);
+        window.setStyle(settings.presenterProperty().get() ? PRESENTER_FONT : BASE_FONT);
+        settings.presenterProperty().addListener((o, a, on) -> window.setStyle(on ? PRESENTER_FONT : BASE_FONT));
+        Scene scene = new Scene(window, 1280, 820);
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        if (Boolean.getBoolean("glassbox.startupReport")) {
+            reportFirstFrame();
+        }
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private static void reportFirstFrame() {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("startup-to-first-frame-ms " + sinceStart);
+                    stop();
+                    if (Boolean.getBoolean("glassbox.exitAfterFirstFrame")) {
+                        Platform.exit();
+                    }
+                }
+            }
+        }.start();
+    }
+
+    /** The main window, once started (for tests). */
+    public MainWindow window() {
+        return window;
+    }
+}

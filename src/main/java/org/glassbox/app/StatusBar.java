@@ -1,0 +1,77 @@
+package org.glassbox.app;
+
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.glassbox.engine.ComputeBackend;
+import org.glassbox.engine.Job;
+
+/** Backend and threads, heap in use, and the running job with its progress; refreshed four times a second. */
+public final class StatusBar extends HBox {
+
+    private final Label backend = new Label();
+    private final Label heap = new Label();
+    private final Label jobLabel = new Label("No job");
+    private final ProgressBar jobProgress = new ProgressBar(0);
+    private ReadOnlyObjectProperty<Job<?>> job;
+    /** ND4J starts in a second or two; the bar says so until it has. */
+    private final java.util.concurrent.CompletableFuture<ComputeBackend.Info> backendInfo =
+            java.util.concurrent.CompletableFuture.supplyAsync(ComputeBackend::info);
+
+    public StatusBar() {
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setSpacing(10);
+        setPadding(new Insets(4, 10, 4, 10));
+        setAlignment(Pos.CENTER_LEFT);
+        backend.setId("backendLabel");
+        heap.setId("heapLabel");
+        jobLabel.setId("statusJob");
+        jobProgress.setPrefWidth(160);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), heap, spacer, jobLabel, jobProgress);
+        Timeline refresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+        refresh();
+    }
+
+    /** Re-reads the backend after its thread count changed. */
+    public void backendChanged() {
+        backendInfo.obtrudeValue(ComputeBackend.info());
+    }
+
+    /** Shows the job of the workspace now on screen. */
+    public void watch(ReadOnlyObjectProperty<Job<?>> currentJob) {
+        this.job = currentJob;
+        refresh();
+    }
+
+    private void refresh() {
+        backend.setText(backendInfo.isDone() && !backendInfo.isCompletedExceptionally()
+                ? backendInfo.join().label() : "Starting compute backend…");
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        heap.setText(String.format(Locale.ROOT, "Heap %d / %d MB", used >> 20, rt.maxMemory() >> 20));
+        Job<?> j = job == null ? null : job.get();
+        if (j == null) {
+            jobLabel.setText("No job");
+            jobProgress.setProgress(0);
+        } else {
+            jobLabel.setText(String.format(Locale.ROOT, "%s · %s · %.0f %%", j.name(),
+                    j.state().name().toLowerCase(Locale.ROOT), 100 * j.progress()));
+            jobProgress.setProgress(j.progress());
+        }
+    }
+}

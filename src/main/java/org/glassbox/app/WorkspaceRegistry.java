@@ -1,0 +1,20 @@
+package org.glassbox.app;
+
+import java.util.List;
+import org.glassbox.data.Assets;
+import org.glassbox.modellab.ui.ModelLabPage;
+import org.glassbox.ui.WorkspacePage;
+
+/** The workspaces listed in the navigation, in order. Only workspaces that work are listed. */
+final class WorkspaceRegistry {
+
+    @FunctionalInterface
+    interface PageFactory {
+        WorkspacePage create(Assets assets) throws Exception;
+    }
+
+    static final List<PageFactory> PAGES = List.of(ModelLabPage::new);
+
+    private WorkspaceRegistry() {
+    }
+}

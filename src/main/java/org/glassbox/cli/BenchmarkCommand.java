@@ -1,0 +1,80 @@
+package org.glassbox.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.ComputeBackend;
+import org.glassbox.models.CatalogEntry;
+import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.ModelHandle;
+import org.glassbox.models.ModelLoader;
+import org.glassbox.modellab.EvaluationParameters;
+import org.glassbox.modellab.EvaluationTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glassbox benchmark}: prints load time per sample model and evaluation throughput on one
+ * thread and on all cores. Figures, not pass/fail: compare ratios within one run.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Print model load times and evaluation throughput (images/s) on 1 thread and on all cores.")
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Override
+    public Integer call() throws Exception {
+        Assets assets = Assets.locate();
+        ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
+        LabeledImages test = FashionMnist.test(assets);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
+                System.getProperty("java.version"));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-18s %10s %12s %16s %16s%n", "model", "params", "load ms", "eval img/s 1 thr",
+                "eval img/s " + cores + " thr");
+        for (CatalogEntry entry : catalog.models()) {
+            double loadMs = Double.MAX_VALUE;
+            ModelHandle model = null;
+            for (int r = 0; r < repeats + 1; r++) {
+                long t0 = System.nanoTime();
+                model = ModelLoader.load(catalog.pathOf(entry));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (r > 0) {
+                    loadMs = Math.min(loadMs, ms);
+                }
+            }
+            String one = "-";
+            String all = "-";
+            if (entry.isImageClassifier()) {
+                one = String.format(Locale.ROOT, "%.0f", throughput(model, test, 1));
+                all = String.format(Locale.ROOT, "%.0f", throughput(model, test, cores));
+            }
+            System.out.printf(Locale.ROOT, "%-18s %10d %12.1f %16s %16s%n", entry.id(), model.parameterCount(), loadMs, one, all);
+        }
+        ComputeBackend.setThreads(cores);
+        return 0;
+    }
+
+    private double throughput(ModelHandle model, LabeledImages test, int threads) throws Exception {
+        ComputeBackend.setThreads(threads);
+        EvaluationParameters p = EvaluationParameters.defaults();
+        double best = 0;
+        for (int r = 0; r < repeats + 1; r++) {
+            EvaluationTask task = new EvaluationTask(model, test, p, 1);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < task.iterations(); i++) {
+                task.step(i);
+            }
+            double rate = p.images() / ((System.nanoTime() - t0) / 1e9);
+            if (r > 0) {
+                best = Math.max(best, rate);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,21 @@
+package org.glassbox.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code glassbox}: the headless commands. Without a subcommand the desktop app starts instead (see Launcher). */
+@Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Glassbox: watch attacks on machine-learning models, and defenses, work. Headless commands:",
+        subcommands = {EvaluateCommand.class, RunCommand.class, TrainSamplesCommand.class, BenchmarkCommand.class,
+                CommandLine.HelpCommand.class})
+public final class GlassboxCommand {
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new GlassboxCommand());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + org.glassbox.engine.Failures.describe(ex).text()));
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

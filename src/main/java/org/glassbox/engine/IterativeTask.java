@@ -1,0 +1,18 @@
+package org.glassbox.engine;
+
+/**
+ * A computation that advances one iteration at a time. A {@link Job} drives it from a single
+ * background thread, so implementations need no synchronisation of their own. Everything random
+ * inside a task must come from the seed it was built with, so that the same seed gives the same
+ * snapshots.
+ *
+ * @param <S> the immutable snapshot published after each iteration
+ */
+public interface IterativeTask<S> {
+
+    /** Number of iterations the task runs when nothing stops it. */
+    int iterations();
+
+    /** Runs iteration {@code index} (counting from zero) and returns what a view should draw now. */
+    S step(int index) throws Exception;
+}

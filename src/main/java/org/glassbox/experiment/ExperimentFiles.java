@@ -1,0 +1,115 @@
+package org.glassbox.experiment;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.glassbox.engine.UserFacingException;
+
+/** Reads and writes experiment files (JSON), with messages that point at the bad field. */
+public final class ExperimentFiles {
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private ExperimentFiles() {
+    }
+
+    public static void write(Experiment experiment, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), experiment);
+    }
+
+    public static Experiment read(Path file) throws UserFacingException {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException(name + ": no such experiment file.", "Check the path.");
+        }
+        Experiment e;
+        try {
+            e = JSON.readValue(file.toFile(), Experiment.class);
+        } catch (UnrecognizedPropertyException ex) {
+            throw new UserFacingException(name + ": unknown field '" + ex.getPropertyName() + "'" + where(ex) + ".",
+                    "Known fields are format, workspace, model, data, parameters and seed; remove or rename it.", ex);
+        } catch (InvalidFormatException ex) {
+            throw new UserFacingException(name + ": field '" + path(ex) + "' has the value " + ex.getValue()
+                    + ", which is not a " + ex.getTargetType().getSimpleName() + where(ex) + ".",
+                    "Correct the value.", ex);
+        } catch (MismatchedInputException ex) {
+            throw new UserFacingException(name + ": field '" + path(ex) + "' is missing or of the wrong kind" + where(ex) + ".",
+                    "An experiment needs format, workspace, model, data, parameters (an object) and seed (a whole number).", ex);
+        } catch (JsonProcessingException ex) {
+            throw new UserFacingException(name + ": not valid JSON" + where(ex) + " (" + ex.getOriginalMessage() + ").",
+                    "Fix the syntax, or save the experiment again from Glassbox.", ex);
+        } catch (IOException ex) {
+            throw new UserFacingException(name + ": cannot be read (" + ex.getMessage() + ").", "Check the file.", ex);
+        }
+        if (e.format() != Experiment.FORMAT) {
+            throw new UserFacingException(name + ": experiment format " + e.format() + " is not known to this version.",
+                    "This Glassbox reads format " + Experiment.FORMAT + ".");
+        }
+        if (e.parameters() == null || !e.parameters().isObject()) {
+            throw new UserFacingException(name + ": 'parameters' must be a JSON object.", "For example \"parameters\": {}.");
+        }
+        return e;
+    }
+
+    /**
+     * The experiment's parameters as the workspace's record: fields left out take their defaults,
+     * unknown fields and out-of-range values are refused with a message naming them.
+     */
+    public static <R extends Record> R parameters(Experiment e, Class<R> type, R defaults) throws UserFacingException {
+        ObjectNode merged = JSON.valueToTree(defaults);
+        List<String> known = ParameterSpec.of(type).stream().map(ParameterSpec::name).toList();
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.parameters().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!known.contains(field.getKey())) {
+                throw new UserFacingException("Unknown parameter '" + field.getKey() + "' for workspace " + e.workspace() + ".",
+                        "Known parameters: " + String.join(", ", known) + ".");
+            }
+            merged.set(field.getKey(), field.getValue());
+        }
+        try {
+            return Parameters.requireValid(JSON.treeToValue(merged, type));
+        } catch (JsonProcessingException ex) {
+            throw new UserFacingException("Parameter '" + path(ex) + "' has a value of the wrong kind.",
+                    "Give a number within its range: " + ranges(type) + ".", ex);
+        }
+    }
+
+    private static String ranges(Class<? extends Record> type) {
+        return ParameterSpec.of(type).stream().map(s -> s.name() + " " + s.rangeText()).collect(Collectors.joining("; "));
+    }
+
+    private static String path(JsonProcessingException ex) {
+        if (ex instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        return "?";
+    }
+
+    private static String where(JsonProcessingException ex) {
+        JsonLocation loc = ex.getLocation();
+        return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package org.glassbox.modellab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.experiment.ConfusionMatrixImage;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.RunRecord;
+import org.glassbox.experiment.Versions;
+import org.glassbox.metrics.Csv;
+import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.ModelChecks;
+import org.glassbox.models.ModelHandle;
+import org.glassbox.models.ModelLoadException;
+import org.glassbox.models.ModelLoader;
+
+/** The Model lab's experiment: resolving its model and data, and writing its results. */
+public final class EvaluationRun {
+
+    public static final String WORKSPACE = "model-lab";
+
+    private EvaluationRun() {
+    }
+
+    /** A catalog id, or else a file path (relative paths resolved against {@code base}). */
+    public static ModelHandle resolveModel(Assets assets, String model, Path base) throws ModelLoadException, IOException {
+        ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
+        ModelHandle handle;
+        Path source;
+        if (catalog.find(model).isPresent()) {
+            handle = catalog.load(model);
+            source = catalog.pathOf(catalog.find(model).get());
+        } else {
+            source = base.resolve(model);
+            if (!Files.exists(source) && !model.contains("/") && !model.contains(".")) {
+                throw new ModelLoadException(source, "is neither a catalog model nor a file.",
+                        "Known catalog ids: " + catalog.ids() + ".");
+            }
+            handle = ModelLoader.load(source);
+        }
+        ModelChecks.requireImageClassifier(handle, source, 1, 28, 28, FashionMnist.CLASS_NAMES.size());
+        return handle;
+    }
+
+    public static LabeledImages resolveData(Assets assets, String data) throws UserFacingException {
+        try {
+            return FashionMnist.byId(assets, data);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot load data set '" + data + "': " + e.getMessage(),
+                    "The Model lab evaluates on " + FashionMnist.TEST_ID + " or " + FashionMnist.TRAIN_ID + ".", e);
+        }
+    }
+
+    public static EvaluationParameters parameters(Experiment e) throws UserFacingException {
+        return ExperimentFiles.parameters(e, EvaluationParameters.class, EvaluationParameters.defaults());
+    }
+
+    /**
+     * Writes run.json, confusion-matrix.csv, confusion-matrix.png and predictions.csv into
+     * {@code folder} and returns the run record.
+     */
+    public static RunRecord writeResults(Path folder, Experiment experiment, String modelName, EvaluationSnapshot result,
+                                         Instant started, double seconds) throws IOException {
+        Files.createDirectories(folder);
+        List<String> files = new ArrayList<>();
+        Files.writeString(folder.resolve("confusion-matrix.csv"), result.confusion().toCsv(), StandardCharsets.UTF_8);
+        files.add("confusion-matrix.csv");
+        ConfusionMatrixImage.write(result.confusion(), modelName, folder.resolve("confusion-matrix.png"));
+        files.add("confusion-matrix.png");
+        StringBuilder predictions = new StringBuilder("index,true,predicted,confidence\n");
+        for (SamplePrediction s : result.samples()) {
+            predictions.append(s.index()).append(',').append(Csv.quote(result.confusion().classNames().get(s.truth())))
+                    .append(',').append(Csv.quote(result.confusion().classNames().get(s.predicted()))).append(',')
+                    .append(s.confidence()).append('\n');
+        }
+        Files.writeString(folder.resolve("predictions.csv"), predictions, StandardCharsets.UTF_8);
+        files.add("predictions.csv");
+        files.add("run.json");
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("accuracy", result.accuracy());
+        metrics.put("evaluated", result.evaluated());
+        metrics.put("correct", result.confusion().correct());
+        RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
+        ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
+        return record;
+    }
+}

@@ -1,0 +1,476 @@
+package org.glassbox.modellab.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.Frame;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.JobExecutors;
+import org.glassbox.engine.JobState;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.ConfusionMatrixImage;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.modellab.EvaluationParameters;
+import org.glassbox.modellab.EvaluationRun;
+import org.glassbox.modellab.EvaluationSnapshot;
+import org.glassbox.modellab.EvaluationTask;
+import org.glassbox.modellab.SamplePrediction;
+import org.glassbox.models.CatalogEntry;
+import org.glassbox.models.LayerSummary;
+import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.ModelChecks;
+import org.glassbox.models.ModelHandle;
+import org.glassbox.models.ModelLoader;
+import org.glassbox.ui.ImageTiles;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.Messages;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.SnapshotPump;
+import org.glassbox.ui.WorkspacePage;
+
+/**
+ * Model lab: pick a catalog model or open a file, read its layers, evaluate it on the bundled
+ * Fashion-MNIST test set as a live job, and export the confusion matrix.
+ */
+public final class ModelLabPage implements WorkspacePage {
+
+    private final Assets assets;
+    private final ModelCatalog catalog;
+    private final BorderPane root = new BorderPane();
+    private final Messages messages = new Messages();
+    private final ComboBox<CatalogEntry> modelChoice = new ComboBox<>();
+    private final Label modelTitle = new Label();
+    private final Label modelDetails = new Label();
+    private final TableView<LayerSummary> layers = new TableView<>();
+    private final ParameterSheet<EvaluationParameters> sheet =
+            new ParameterSheet<>(EvaluationParameters.class, EvaluationParameters.defaults(), Seeds.DEFAULT);
+    private final JobControls controls = new JobControls(this::run);
+    private final Label accuracy = new Label("–");
+    private final Label accuracyDetail = new Label("Run an evaluation (F5) to see the accuracy.");
+    private final ImageView confusionView = new ImageView();
+    private final FlowPane samples = new FlowPane(8, 8);
+    private final Button exportCsv = new Button("Export CSV…");
+    private final Button exportPng = new Button("Export PNG…");
+    private final Button saveRun = new Button("Save results…");
+    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+
+    private ModelHandle model;
+    private String modelReference;
+    private LabeledImages testSet;
+    private EvaluationSnapshot shown;
+    private Experiment shownExperiment;
+    private Instant startedAt;
+    private SnapshotPump<EvaluationSnapshot> pump;
+
+    public ModelLabPage(Assets assets) throws IOException {
+        this.assets = assets;
+        this.catalog = ModelCatalog.read(assets.sampleModels());
+        build();
+        List<CatalogEntry> entries = catalog.models();
+        modelChoice.getItems().setAll(entries);
+        entries.stream().filter(CatalogEntry::isImageClassifier).findFirst().ifPresent(modelChoice::setValue);
+        if (entries.isEmpty()) {
+            messages.showProblem(new UserMessage("No sample models found in " + assets.sampleModels() + ".",
+                    "Rebuild them with: java -jar target/glassbox.jar train-samples, or open a model file (Ctrl+O)."));
+        }
+    }
+
+    @Override
+    public String title() {
+        return "Model lab";
+    }
+
+    @Override
+    public String description() {
+        return "Inspect a model's layers and evaluate it on Fashion-MNIST.";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Job<?>> currentJob() {
+        return job.getReadOnlyProperty();
+    }
+
+    private void build() {
+        modelChoice.setId("modelChoice");
+        modelChoice.setPromptText("Choose a sample model");
+        modelChoice.setMaxWidth(Double.MAX_VALUE);
+        modelChoice.valueProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                loadAsync(entry.id(), () -> catalog.load(entry.id()), catalog.pathOf(entry), entry);
+            }
+        });
+        Button openFile = new Button("Open file…");
+        openFile.setTooltip(new Tooltip("Open a DL4J .zip or Keras .h5 model (Ctrl+O)"));
+        openFile.setOnAction(e -> open());
+        HBox chooser = new HBox(6, new Label("Model"), modelChoice, openFile);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(modelChoice, Priority.ALWAYS);
+
+        modelTitle.getStyleClass().add("title-4");
+        modelDetails.setWrapText(true);
+        modelDetails.setId("modelDetails");
+        layers.setId("layerTable");
+        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        layers.getColumns().setAll(List.of(
+                column("#", r -> Integer.toString(r.index()), 30),
+                column("Layer", LayerSummary::name, 70),
+                column("Type", LayerSummary::type, 120),
+                column("In", LayerSummary::inputShape, 80),
+                column("Out", LayerSummary::outputShape, 80),
+                column("Params", r -> String.format(Locale.ROOT, "%,d", r.parameters()), 70),
+                column("Activation", LayerSummary::activation, 80)));
+        layers.setPlaceholder(new Label("No model loaded."));
+        VBox.setVgrow(layers, Priority.ALWAYS);
+        Label dataLabel = new Label("Data: " + FashionMnist.TEST_ID + " (bundled, 2,000 images, 10 classes)");
+        VBox left = new VBox(10, chooser, modelTitle, modelDetails, layers, dataLabel, sheet, controls);
+        left.setPadding(new Insets(12));
+        left.setMinWidth(380);
+
+        accuracy.setId("accuracyLabel");
+        accuracy.getStyleClass().add("title-1");
+        accuracyDetail.setId("accuracyDetail");
+        confusionView.setPreserveRatio(true);
+        confusionView.setFitWidth(470);
+        samples.setId("samples");
+        samples.setPrefWrapLength(560);
+        exportCsv.setOnAction(e -> exportConfusionCsv());
+        exportPng.setOnAction(e -> exportConfusionPng());
+        saveRun.setOnAction(e -> saveResults());
+        setExportsDisabled(true);
+        HBox exports = new HBox(6, exportCsv, exportPng, saveRun);
+        Label confusionTitle = new Label("Confusion matrix (rows: true class, columns: predicted)");
+        confusionTitle.getStyleClass().add("text-caption");
+        Label samplesTitle = new Label("Sample predictions (green: correct, red: wrong)");
+        samplesTitle.getStyleClass().add("text-caption");
+        VBox right = new VBox(10, new HBox(12, accuracy, accuracyDetail), exports, confusionTitle, confusionView,
+                samplesTitle, samples);
+        ((HBox) right.getChildren().get(0)).setAlignment(Pos.BASELINE_LEFT);
+        right.setPadding(new Insets(12));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+
+        SplitPane split = new SplitPane(left, rightScroll);
+        split.setDividerPositions(0.42);
+        root.setTop(messages);
+        root.setCenter(split);
+        controls.setOnScrub(i -> {
+            @SuppressWarnings("unchecked")
+            Frame<EvaluationSnapshot> f = (Frame<EvaluationSnapshot>) controls.frames().get(i);
+            draw(f.snapshot());
+        });
+    }
+
+    private static TableColumn<LayerSummary, String> column(String title, java.util.function.Function<LayerSummary, String> value,
+                                                            double width) {
+        TableColumn<LayerSummary, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    @FunctionalInterface
+    private interface ModelSource {
+        ModelHandle load() throws Exception;
+    }
+
+    /** Loads a model off the FX thread and shows it, or shows why it cannot be used. */
+    private void loadAsync(String reference, ModelSource source, Path path, CatalogEntry entry) {
+        messages.clear();
+        modelTitle.setText("Loading " + reference + "…");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                ModelHandle handle = source.load();
+                List<LayerSummary> rows = handle.layers(handle.inputShape().batchShape(1, 1, 28, 28));
+                return Map.entry(handle, rows);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).whenComplete((result, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                UserMessage m = Failures.describe(error.getCause() == null ? error : error.getCause());
+                messages.showProblem(m);
+                modelTitle.setText(model == null ? "No model loaded" : model.name());
+                return;
+            }
+            model = result.getKey();
+            modelReference = reference;
+            layers.getItems().setAll(result.getValue());
+            modelTitle.setText(entry != null ? entry.title() : path.getFileName().toString());
+            modelDetails.setText(details(entry, model, path));
+        }));
+    }
+
+    private static String details(CatalogEntry entry, ModelHandle model, Path path) {
+        StringBuilder sb = new StringBuilder();
+        if (entry != null) {
+            sb.append(entry.description()).append('\n');
+            sb.append("Architecture: ").append(entry.architecture()).append('\n');
+            sb.append("Trained: ").append(entry.training()).append(", seed ").append(entry.seed()).append('\n');
+            entry.metrics().forEach((k, v) -> sb.append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", v)).append("   "));
+            sb.append('\n');
+        } else {
+            sb.append("File: ").append(path).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "Input: %s · %,d parameters · %s", model.inputShape().describe(),
+                model.parameterCount(), model.dataType()));
+        return sb.toString();
+    }
+
+    @Override
+    public void open() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Models (*.zip, *.h5)", "*.zip", "*.h5", "*.hdf5"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openModelFile(file.toPath());
+        }
+    }
+
+    /** Opens a model file as if chosen in the file dialog. */
+    public void openModelFile(Path path) {
+        modelChoice.getSelectionModel().clearSelection();
+        loadAsync(path.toString(), () -> ModelLoader.load(path), path, null);
+    }
+
+    @Override
+    public void run() {
+        if (job.get() != null && !job.get().state().isFinal()) {
+            return;
+        }
+        messages.clear();
+        if (model == null) {
+            messages.showProblem(new UserMessage("No model is loaded.", "Choose a sample model or open a file (Ctrl+O)."));
+            return;
+        }
+        EvaluationParameters parameters = sheet.value();
+        List<String> problems = Parameters.problems(parameters);
+        if (!problems.isEmpty()) {
+            messages.showProblem(new UserMessage(String.join(" ", problems), "Change the value and run again."));
+            return;
+        }
+        try {
+            ModelChecks.requireImageClassifier(model, Path.of(modelReference), 1, 28, 28, FashionMnist.CLASS_NAMES.size());
+            if (testSet == null) {
+                testSet = FashionMnist.test(assets);
+            }
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+            return;
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
+            return;
+        }
+        long seed = sheet.seed();
+        shownExperiment = experiment(parameters, seed);
+        Job<EvaluationSnapshot> next = new Job<>("Evaluate " + model.name(), seed,
+                new EvaluationTask(model.copy(), testSet, parameters, seed));
+        next.addStateListener(state -> {
+            if (state == JobState.FAILED) {
+                Platform.runLater(() -> messages.showProblem(next.failure()));
+            }
+        });
+        if (pump != null) {
+            pump.stop();
+        }
+        pump = new SnapshotPump<>(next::latest, f -> draw(f.snapshot()));
+        pump.start();
+        controls.bind(next);
+        job.set(next);
+        startedAt = Instant.now();
+        next.start(JobExecutors.background());
+    }
+
+    private Experiment experiment(EvaluationParameters parameters, long seed) {
+        return new Experiment(Experiment.FORMAT, EvaluationRun.WORKSPACE, modelReference == null ? "" : modelReference,
+                FashionMnist.TEST_ID, ExperimentFiles.JSON.valueToTree(parameters), seed);
+    }
+
+    private void draw(EvaluationSnapshot s) {
+        shown = s;
+        accuracy.setText(String.format(Locale.ROOT, "%.2f %%", 100 * s.accuracy()));
+        accuracyDetail.setText(String.format(Locale.ROOT, "accuracy · %,d of %,d images correct (%,d to go)",
+                s.confusion().correct(), s.evaluated(), s.total() - s.evaluated()));
+        confusionView.setImage(SwingFXUtils.toFXImage(ConfusionMatrixImage.render(s.confusion(), model.name()), null));
+        samples.getChildren().clear();
+        for (SamplePrediction p : s.samples()) {
+            ImageView image = new ImageView(ImageTiles.grayscale(testSet.height(), testSet.width(), 3,
+                    (r, c) -> testSet.pixel(p.index(), r, c)));
+            Label caption = new Label(String.format(Locale.ROOT, "%s %.0f%%", s.confusion().classNames().get(p.predicted()),
+                    100 * p.confidence()));
+            caption.setStyle(p.correct() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+            caption.setMaxWidth(84);
+            VBox tile = new VBox(2, image, caption);
+            Tooltip.install(tile, new Tooltip("#" + p.index() + ": true " + s.confusion().classNames().get(p.truth())
+                    + ", predicted " + s.confusion().classNames().get(p.predicted())));
+            samples.getChildren().add(tile);
+        }
+        setExportsDisabled(false);
+    }
+
+    private void setExportsDisabled(boolean disabled) {
+        exportCsv.setDisable(disabled);
+        exportPng.setDisable(disabled);
+        saveRun.setDisable(disabled);
+    }
+
+    private void exportConfusionCsv() {
+        File file = saveDialog("Export confusion matrix (CSV)", "confusion-matrix.csv", "CSV", "*.csv");
+        if (file != null) {
+            writeOrReport(() -> Files.writeString(file.toPath(), shown.confusion().toCsv(), StandardCharsets.UTF_8), file);
+        }
+    }
+
+    private void exportConfusionPng() {
+        File file = saveDialog("Export confusion matrix (PNG)", "confusion-matrix.png", "PNG image", "*.png");
+        if (file != null) {
+            writeOrReport(() -> ConfusionMatrixImage.write(shown.confusion(), model.name(), file.toPath()), file);
+        }
+    }
+
+    private void saveResults() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Save results into a folder");
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            double seconds = job.get() == null ? 0 : job.get().elapsedSeconds();
+            writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,
+                    startedAt == null ? Instant.now() : startedAt, seconds), dir);
+        }
+    }
+
+    @Override
+    public void saveExperiment() {
+        File file = saveDialog("Save experiment", "model-lab.experiment.json", "Experiment", "*.json");
+        if (file != null) {
+            writeOrReport(() -> ExperimentFiles.write(experiment(sheet.value(), sheet.seed()), file.toPath()), file);
+        }
+    }
+
+    @Override
+    public void openExperiment() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open experiment");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment", "*.json"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            applyExperiment(file.toPath());
+        }
+    }
+
+    /** Loads an experiment file's model, parameters and seed into the page. */
+    public void applyExperiment(Path file) {
+        try {
+            Experiment e = ExperimentFiles.read(file);
+            if (!EvaluationRun.WORKSPACE.equals(e.workspace())) {
+                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
+                        "Open it from that workspace.");
+            }
+            sheet.setValue(EvaluationRun.parameters(e));
+            sheet.setSeed(e.seed());
+            if (catalog.find(e.model()).isPresent()) {
+                modelChoice.setValue(catalog.find(e.model()).get());
+            } else {
+                openModelFile(file.toAbsolutePath().getParent().resolve(e.model()));
+            }
+            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
+        } catch (UserFacingException ex) {
+            messages.showProblem(ex.userMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void writeOrReport(Write write, File target) {
+        try {
+            write.run();
+            messages.showInfo("Saved " + target + ".");
+        } catch (IOException e) {
+            messages.showProblem(new UserMessage("Could not write " + target + ": " + e.getMessage() + ".",
+                    "Choose another folder or file name."));
+        }
+    }
+
+    private File saveDialog(String title, String name, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return chooser.showSaveDialog(window());
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @Override
+    public void pauseOrResume() {
+        controls.pauseOrResume();
+    }
+
+    @Override
+    public void step() {
+        controls.step();
+    }
+
+    @Override
+    public void cancel() {
+        controls.cancel();
+    }
+
+    /** For tests and the shell: the messages strip. */
+    public Messages messages() {
+        return messages;
+    }
+}

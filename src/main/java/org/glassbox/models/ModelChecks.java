@@ -1,0 +1,42 @@
+package org.glassbox.models;
+
+import java.nio.file.Path;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Checks that a model fits what a workspace will feed it, with a message that says what does not. */
+public final class ModelChecks {
+
+    private ModelChecks() {
+    }
+
+    /**
+     * Requires a classifier of {@code classes} classes that takes {@code channels}×{@code height}×{@code width}
+     * images (flattened or as 4-D batches).
+     */
+    public static void requireImageClassifier(ModelHandle model, Path source, int channels, int height, int width,
+                                              int classes) throws ModelLoadException {
+        String expected = "a classifier of " + height + "×" + width + "×" + channels + " images into "
+                + classes + " classes";
+        InputShape in = model.inputShape();
+        boolean sizeKnown = in.flatSize() > 0;
+        if (sizeKnown && in.flatSize() != (long) channels * height * width) {
+            throw new ModelLoadException(source, "expected " + expected + ", but the model takes "
+                    + in.describe() + ".", "Pick a model trained on " + height + "×" + width + " images.");
+        }
+        if (in.isImage() && in.channels() > 0 && in.channels() != channels) {
+            throw new ModelLoadException(source, "expected " + expected + ", but the model takes images with "
+                    + in.channels() + " channels.", "Pick a model trained on " + channels + "-channel images.");
+        }
+        if (model.outputSize() != classes) {
+            throw new ModelLoadException(source, "expected " + expected + ", but the model's last layer has "
+                    + model.outputSize() + " outputs.", "Pick a model with " + classes + " outputs.");
+        }
+        try {
+            model.output(Nd4j.zeros(model.dataType(), in.batchShape(1, channels, height, width)));
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(source, "expected " + expected + ", but a " + height + "×" + width
+                    + " image does not pass through the model: " + ModelLoader.rootMessage(e),
+                    "Pick a model whose input is a " + height + "×" + width + " image.", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.glassbox.ui;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.Node;
+import org.glassbox.engine.Job;
+
+/**
+ * One workspace of the app: its view and the standard actions the shell's menus and shortcuts
+ * call. A page binds a parameter sheet, job controls and a view of the latest snapshot; it holds
+ * no compute of its own.
+ */
+public interface WorkspacePage {
+
+    String title();
+
+    String description();
+
+    Node view();
+
+    /** The job this page runs now or ran last, or null; the status bar shows it. */
+    ReadOnlyObjectProperty<Job<?>> currentJob();
+
+    /** Ctrl+O: open a model (or whatever this workspace's input is). */
+    void open();
+
+    /** Ctrl+Shift+O: open an experiment file saved from this workspace. */
+    void openExperiment();
+
+    /** Ctrl+S: save the current settings as an experiment file. */
+    void saveExperiment();
+
+    /** F5 */
+    void run();
+
+    /** F6: pause a running job, resume a paused one. */
+    void pauseOrResume();
+
+    /** F7: run one iteration of a paused job. */
+    void step();
+
+    /** Esc */
+    void cancel();
+}
