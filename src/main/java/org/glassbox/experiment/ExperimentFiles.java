@@ -46,7 +46,21 @@ public final class ExperimentFiles {
         }
         Experiment e;
         try {
-            e = JSON.readValue(file.toFile(), Experiment.class);
+            JsonNode tree = JSON.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new UserFacingException(name + ": an experiment file holds one JSON object.",
+                        "Save the experiment again from Glassbox (Ctrl+S).");
+            }
+            List<String> known = java.util.Arrays.stream(Experiment.class.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!known.contains(field)) {
+                    throw new UserFacingException(name + ": unknown field '" + field + "'" + lineOf(file, field) + ".",
+                            "Known fields are " + String.join(", ", known) + "; remove or rename it.");
+                }
+            }
+            e = JSON.treeToValue(tree, Experiment.class);
         } catch (UnrecognizedPropertyException ex) {
             throw new UserFacingException(name + ": unknown field '" + ex.getPropertyName() + "'" + where(ex) + ".",
                     "Known fields are format, workspace, model, data, parameters and seed; remove or rename it.", ex);
@@ -94,6 +108,21 @@ public final class ExperimentFiles {
             throw new UserFacingException("Parameter '" + path(ex) + "' has a value of the wrong kind.",
                     "Give a number within its range: " + ranges(type) + ".", ex);
         }
+    }
+
+    /** " (line N)" for the first line that names the field, or "" if none does. */
+    private static String lineOf(Path file, String field) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("\"" + field + "\"")) {
+                    return " (line " + (i + 1) + ")";
+                }
+            }
+        } catch (IOException ignored) {
+            // the line number is a convenience
+        }
+        return "";
     }
 
     private static String ranges(Class<? extends Record> type) {

@@ -112,7 +112,7 @@ public final class ModelHandle {
         return List.copyOf(all.subList(1, all.size()));
     }
 
-    /** Gradients of the training loss (mean over the batch) at the current parameters. */
+    /** Gradients of the training loss summed over the batch, at the current parameters (see {@link Gradients}). */
     public Gradients gradients(INDArray input, INDArray labels) {
         Pair<Gradient, INDArray> result = network.calculateGradients(input, labels, null, null);
         INDArray paramGrad = result.getFirst().gradient().dup();

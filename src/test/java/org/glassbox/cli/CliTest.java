@@ -1,0 +1,102 @@
+package org.glassbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.glassbox.data.Assets;
+import org.glassbox.models.CatalogEntry;
+import org.glassbox.models.ModelCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result glassbox(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = GlassboxCommand.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static CatalogEntry lenet() throws Exception {
+        return ModelCatalog.read(Assets.locate().sampleModels()).find("lenet-sigmoid").orElseThrow();
+    }
+
+    @Test
+    void evaluatePrintsTheCatalogAccuracyAndWritesItsResults() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = glassbox("evaluate", "--model", "lenet-sigmoid", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        double catalog = lenet().metrics().get("testAccuracy");
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "accuracy %.4f", catalog)), r.out());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(catalog, run.path("metrics").path("accuracy").asDouble(), 0.0);
+        assertTrue(Files.readString(out.resolve("confusion-matrix.csv")).startsWith("true\\predicted,T-shirt/top"));
+        assertTrue(Files.size(out.resolve("confusion-matrix.png")) > 1000);
+    }
+
+    @Test
+    void runOnASavedExperimentGivesTheSameResultAsEvaluate() throws Exception {
+        Path first = dir.resolve("a");
+        assertEquals(0, glassbox("evaluate", "--model", "lenet-sigmoid", "--images", "300", "--seed", "5",
+                "--out", first.toString()).code());
+        JsonNode run = new ObjectMapper().readTree(first.resolve("run.json").toFile());
+        Path experiment = dir.resolve("experiment.json");
+        new ObjectMapper().writeValue(experiment.toFile(), run.get("experiment"));
+        Path second = dir.resolve("b");
+        Result r = glassbox("run", experiment.toString(), "--out", second.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(first.resolve("confusion-matrix.csv")), Files.readString(second.resolve("confusion-matrix.csv")));
+        assertEquals(Files.readString(first.resolve("predictions.csv")), Files.readString(second.resolve("predictions.csv")));
+    }
+
+    @Test
+    void aBadModelGivesAClearMessageAndANonZeroExit() throws Exception {
+        Path bad = dir.resolve("broken.zip");
+        Files.writeString(bad, "not a model");
+        Result r = glassbox("evaluate", "--model", bad.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("broken.zip: this is not a model file"), r.err());
+        assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aToyModelIsRefusedForImageEvaluation() {
+        Result r = glassbox("evaluate", "--model", "toy-spiral", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expected a classifier of 28×28×1 images into 10 classes"), r.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"evaluate", "run", "train-samples", "benchmark"}) {
+            Result r = glassbox(command, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: glassbox " + command), r.out());
+        }
+        assertTrue(glassbox("--help").out().contains("evaluate"));
+    }
+}
