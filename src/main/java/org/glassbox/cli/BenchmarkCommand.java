@@ -26,6 +26,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @Option(names = "--ui", description = "Also measure start-up to first frame and FX-thread stalls (needs a display, e.g. xvfb-run).")
+    boolean ui;
+
     @Override
     public Integer call() throws Exception {
         Assets assets = Assets.locate();
@@ -57,6 +60,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-18s %10d %12.1f %16s %16s%n", entry.id(), model.parameterCount(), loadMs, one, all);
         }
         ComputeBackend.setThreads(cores);
+        if (ui) {
+            System.out.println();
+            // The desktop figures come from the app's own benchmark in a JVM of its own (compute code does not load JavaFX).
+            Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.glassbox.app.UiBenchmark", Integer.toString(repeats))
+                    .inheritIO().start();
+            return p.waitFor();
+        }
         return 0;
     }
 

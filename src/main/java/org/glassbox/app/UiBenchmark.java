@@ -1,0 +1,132 @@
+package org.glassbox.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.glassbox.engine.IterativeTask;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.JobExecutors;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.SnapshotPump;
+
+/**
+ * Figures for the desktop side (needs a display; under CI use Xvfb): time from JVM start to the
+ * first frame of the app, and the longest FX-thread stall while a job publishes snapshots as fast
+ * as it can. Run by {@code glassbox benchmark --ui}.
+ */
+public final class UiBenchmark {
+
+    private UiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        startup(runs);
+        stall(5);
+        Platform.exit();
+    }
+
+    private static void startup(int runs) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Process p = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
+                    "-Dglassbox.startupReport=true", "-Dglassbox.exitAfterFirstFrame=true",
+                    "-Dglassbox.prefs=glassbox-benchmark", Launcher.class.getName())
+                    .redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.startsWith("startup-to-first-frame-ms ")) {
+                        times.add(Long.parseLong(line.substring(line.indexOf(' ') + 1).trim()));
+                    }
+                }
+            }
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+        Collections.sort(times);
+        System.out.printf(Locale.ROOT, "start-up to first frame: %s ms over %d runs (median %s ms)%n", times, runs,
+                times.isEmpty() ? "?" : times.get(times.size() / 2));
+    }
+
+    private static String javaCommand() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void stall(int seconds) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        IterativeTask<long[]> flood = new IterativeTask<>() {
+            @Override
+            public int iterations() {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public long[] step(int index) {
+                return new long[] {index, System.nanoTime()};
+            }
+        };
+        Job<long[]> job = new Job<>("flood", 1, flood);
+        AtomicLong worstGapNanos = new AtomicLong();
+        AtomicLong pulses = new AtomicLong();
+        CountDownLatch shown = new CountDownLatch(1);
+        List<AnimationTimer> timers = new ArrayList<>();
+        Platform.runLater(() -> {
+            Label label = new Label();
+            JobControls controls = new JobControls(() -> { });
+            controls.bind(job);
+            SnapshotPump<long[]> pump = new SnapshotPump<>(job::latest,
+                    f -> label.setText(String.format(Locale.ROOT, "snapshot %,d", f.snapshot()[0])));
+            AnimationTimer gaps = new AnimationTimer() {
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    pulses.incrementAndGet();
+                    if (last != 0) {
+                        worstGapNanos.accumulateAndGet(now - last, Math::max);
+                    }
+                    last = now;
+                }
+            };
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new VBox(10, label, controls), 600, 200));
+            stage.show();
+            pump.start();
+            gaps.start();
+            timers.add(pump);
+            timers.add(gaps);
+            shown.countDown();
+        });
+        shown.await();
+        Thread.sleep(500);
+        worstGapNanos.set(0);
+        pulses.set(0);
+        job.start(JobExecutors.background());
+        Thread.sleep(seconds * 1000L);
+        job.cancel();
+        job.await(10, TimeUnit.SECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            timers.forEach(AnimationTimer::stop);
+            stopped.countDown();
+        });
+        stopped.await();
+        System.out.printf(Locale.ROOT, "FX thread under a snapshot flood: %,d snapshots in %d s (%,.0f/s), %d pulses,"
+                        + " longest gap between pulses %.1f ms%n", job.completedIterations(), seconds,
+                job.completedIterations() / (double) seconds, pulses.get(), worstGapNanos.get() / 1e6);
+    }
+}
