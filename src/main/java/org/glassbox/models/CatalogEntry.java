@@ -1,5 +1,6 @@
 package org.glassbox.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ public record CatalogEntry(String id, String file, String title, String descript
         metrics = Map.copyOf(metrics);
     }
 
+    @JsonIgnore
     public boolean isImageClassifier() {
         return "image-classifier".equals(task);
     }

@@ -30,7 +30,12 @@ public record ModelCatalog(Path folder, List<CatalogEntry> models) {
         if (!Files.exists(file)) {
             return new ModelCatalog(folder, List.of());
         }
-        return new ModelCatalog(folder, JSON.readValue(file.toFile(), CatalogFile.class).models());
+        try {
+            return new ModelCatalog(folder, JSON.readValue(file.toFile(), CatalogFile.class).models());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("The model catalog " + file + " cannot be read (" + e.getOriginalMessage()
+                    + "). Rebuild it with: " + org.glassbox.models.samples.SampleTrainer.COMMAND, e);
+        }
     }
 
     public void write() throws IOException {

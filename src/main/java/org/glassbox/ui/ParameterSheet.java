@@ -104,7 +104,13 @@ public final class ParameterSheet<R extends Record> extends GridPane {
             commit(editors.get(i));
             Number n = editors.get(i).getValue();
             types[i] = components[i].getType();
-            args[i] = types[i] == int.class ? n.intValue() : types[i] == long.class ? n.longValue() : n.doubleValue();
+            if (types[i] == int.class) {
+                args[i] = n.intValue();
+            } else if (types[i] == long.class) {
+                args[i] = n.longValue();
+            } else {
+                args[i] = n.doubleValue();
+            }
         }
         try {
             Constructor<R> c = type.getDeclaredConstructor(types);
