@@ -24,9 +24,19 @@ public final class AppSettings {
         dark.set(store.getBoolean("dark", false));
         presenter.set(store.getBoolean("presenter", false));
         threads.set(Math.max(1, Math.min(cores, store.getInt("threads", cores))));
-        dark.addListener((o, a, v) -> store.putBoolean("dark", v));
-        presenter.addListener((o, a, v) -> store.putBoolean("presenter", v));
-        threads.addListener((o, a, v) -> store.putInt("threads", v.intValue()));
+        dark.addListener((o, a, v) -> save(() -> store.putBoolean("dark", v)));
+        presenter.addListener((o, a, v) -> save(() -> store.putBoolean("presenter", v)));
+        threads.addListener((o, a, v) -> save(() -> store.putInt("threads", v.intValue())));
+    }
+
+    /** Stores at once, so a setting survives even if the app is killed. */
+    private void save(Runnable put) {
+        put.run();
+        try {
+            store.flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // the setting still applies to this session; it just may not be remembered
+        }
     }
 
     public static AppSettings load() {

@@ -159,13 +159,24 @@ public final class ModelHandle {
             String activation = conf instanceof BaseLayer b && b.getActivationFn() != null
                     ? b.getActivationFn().toString() : "";
             rows.add(new LayerSummary(i, conf.getLayerName() == null ? "layer" + i : conf.getLayerName(),
-                    conf.getClass().getSimpleName(), perExample(outputs.get(i).shape()),
+                    shortType(conf), perExample(outputs.get(i).shape()),
                     perExample(outputs.get(i + 1).shape()), layer.numParams(), activation));
         }
         return rows;
     }
 
+    private static String shortType(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        String name = conf.getClass().getSimpleName();
+        return switch (name) {
+            case "ConvolutionLayer" -> "Conv2D";
+            case "SubsamplingLayer" -> "Pooling";
+            default -> name.replaceFirst("Layer$", "");
+        };
+    }
+
+    /** The shape of one example, e.g. "12×14×14". */
     private static String perExample(long[] shape) {
-        return Arrays.toString(Arrays.copyOfRange(shape, 1, shape.length));
+        return Arrays.stream(Arrays.copyOfRange(shape, 1, shape.length)).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining("×"));
     }
 }

@@ -147,35 +147,48 @@ public final class ModelLabPage implements WorkspacePage {
         Button openFile = new Button("Open file…");
         openFile.setTooltip(new Tooltip("Open a DL4J .zip or Keras .h5 model (Ctrl+O)"));
         openFile.setOnAction(e -> open());
-        HBox chooser = new HBox(6, new Label("Model"), modelChoice, openFile);
+        Label modelLabel = new Label("_Model");
+        modelLabel.setMnemonicParsing(true);
+        modelLabel.setLabelFor(modelChoice);
+        modelLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        openFile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox chooser = new HBox(6, modelLabel, modelChoice, openFile);
         chooser.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(modelChoice, Priority.ALWAYS);
 
         modelTitle.getStyleClass().add("title-4");
         modelDetails.setWrapText(true);
+        modelDetails.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelDetails.setId("modelDetails");
         layers.setId("layerTable");
-        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        layers.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         layers.getColumns().setAll(List.of(
-                column("#", r -> Integer.toString(r.index()), 30),
-                column("Layer", LayerSummary::name, 70),
-                column("Type", LayerSummary::type, 120),
-                column("In", LayerSummary::inputShape, 80),
-                column("Out", LayerSummary::outputShape, 80),
-                column("Params", r -> String.format(Locale.ROOT, "%,d", r.parameters()), 70),
-                column("Activation", LayerSummary::activation, 80)));
+                column("#", r -> Integer.toString(r.index()), 28),
+                column("Layer", LayerSummary::name, 56),
+                column("Type", LayerSummary::type, 88),
+                column("In", LayerSummary::inputShape, 88),
+                column("Out", LayerSummary::outputShape, 88),
+                column("Params", r -> String.format(Locale.ROOT, "%,d", r.parameters()), 60),
+                column("Activation", LayerSummary::activation, 70)));
         layers.setPlaceholder(new Label("No model loaded."));
-        VBox.setVgrow(layers, Priority.ALWAYS);
+        layers.setPrefHeight(210);
+        layers.setMinHeight(150);
         Label dataLabel = new Label("Data: " + FashionMnist.TEST_ID + " (bundled, 2,000 images, 10 classes)");
-        VBox left = new VBox(10, chooser, modelTitle, modelDetails, layers, dataLabel, sheet, controls);
-        left.setPadding(new Insets(12));
-        left.setMinWidth(380);
+        dataLabel.setWrapText(true);
+        VBox settings = new VBox(10, chooser, modelTitle, modelDetails, layers, dataLabel, sheet);
+        settings.setPadding(new Insets(12));
+        ScrollPane settingsScroll = new ScrollPane(settings);
+        settingsScroll.setFitToWidth(true);
+        controls.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane left = new BorderPane(settingsScroll);
+        left.setBottom(controls);
+        left.setMinWidth(440);
 
         accuracy.setId("accuracyLabel");
         accuracy.getStyleClass().add("title-1");
         accuracyDetail.setId("accuracyDetail");
         confusionView.setPreserveRatio(true);
-        confusionView.setFitWidth(470);
+        confusionView.setFitWidth(440);
         samples.setId("samples");
         samples.setPrefWrapLength(560);
         exportCsv.setOnAction(e -> exportConfusionCsv());
@@ -185,17 +198,18 @@ public final class ModelLabPage implements WorkspacePage {
         HBox exports = new HBox(6, exportCsv, exportPng, saveRun);
         Label confusionTitle = new Label("Confusion matrix (rows: true class, columns: predicted)");
         confusionTitle.getStyleClass().add("text-caption");
+        confusionTitle.setWrapText(true);
         Label samplesTitle = new Label("Sample predictions (green: correct, red: wrong)");
         samplesTitle.getStyleClass().add("text-caption");
-        VBox right = new VBox(10, new HBox(12, accuracy, accuracyDetail), exports, confusionTitle, confusionView,
-                samplesTitle, samples);
-        ((HBox) right.getChildren().get(0)).setAlignment(Pos.BASELINE_LEFT);
+        samplesTitle.setWrapText(true);
+        accuracyDetail.setWrapText(true);
+        VBox right = new VBox(10, accuracy, accuracyDetail, exports, confusionTitle, confusionView, samplesTitle, samples);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, rightScroll);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.46);
         root.setTop(messages);
         root.setCenter(split);
         controls.setOnScrub(i -> {
@@ -246,14 +260,30 @@ public final class ModelLabPage implements WorkspacePage {
         }));
     }
 
+    private static String metricsText(CatalogEntry entry) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        Double accuracy = entry.metrics().get("testAccuracy");
+        if (accuracy != null) {
+            parts.add(String.format(Locale.ROOT, "Test accuracy %.2f %% (%s)", 100 * accuracy, entry.evaluation()));
+        }
+        Double mse = entry.metrics().get("testMse");
+        if (mse != null) {
+            parts.add(String.format(Locale.ROOT, "Test MSE %.4f (%s)", mse, entry.evaluation()));
+        }
+        Double seconds = entry.metrics().get("trainingSeconds");
+        if (seconds != null) {
+            parts.add(String.format(Locale.ROOT, "trained in %.0f s", seconds));
+        }
+        return String.join(" · ", parts);
+    }
+
     private static String details(CatalogEntry entry, ModelHandle model, Path path) {
         StringBuilder sb = new StringBuilder();
         if (entry != null) {
             sb.append(entry.description()).append('\n');
             sb.append("Architecture: ").append(entry.architecture()).append('\n');
             sb.append("Trained: ").append(entry.training()).append(", seed ").append(entry.seed()).append('\n');
-            entry.metrics().forEach((k, v) -> sb.append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", v)).append("   "));
-            sb.append('\n');
+            sb.append(metricsText(entry)).append('\n');
         } else {
             sb.append("File: ").append(path).append('\n');
         }
@@ -344,10 +374,12 @@ public final class ModelLabPage implements WorkspacePage {
         for (SamplePrediction p : s.samples()) {
             ImageView image = new ImageView(ImageTiles.grayscale(testSet.height(), testSet.width(), 3,
                     (r, c) -> testSet.pixel(p.index(), r, c)));
-            Label caption = new Label(String.format(Locale.ROOT, "%s %.0f%%", s.confusion().classNames().get(p.predicted()),
+            Label caption = new Label(String.format(Locale.ROOT, "%s%n%.0f %%", s.confusion().classNames().get(p.predicted()),
                     100 * p.confidence()));
-            caption.setStyle(p.correct() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+            caption.setStyle((p.correct() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;")
+                    + " -fx-font-size: 0.9em;");
             caption.setMaxWidth(84);
+            caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, image, caption);
             Tooltip.install(tile, new Tooltip("#" + p.index() + ": true " + s.confusion().classNames().get(p.truth())
                     + ", predicted " + s.confusion().classNames().get(p.predicted())));
