@@ -66,6 +66,7 @@ import org.glassbox.ui.JobControls;
 import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.SnapshotPump;
+import org.glassbox.ui.TableFit;
 import org.glassbox.ui.WorkspacePage;
 
 /**
@@ -85,7 +86,7 @@ public final class ModelLabPage implements WorkspacePage {
     private final ParameterSheet<EvaluationParameters> sheet =
             new ParameterSheet<>(EvaluationParameters.class, EvaluationParameters.defaults(), Seeds.DEFAULT);
     private final JobControls controls = new JobControls(this::run);
-    private final Label accuracy = new Label("–");
+    private final Label accuracy = new Label("");
     private final Label accuracyDetail = new Label("Run an evaluation (F5) to see the accuracy.");
     private final ImageView confusionView = new ImageView();
     private final FlowPane samples = new FlowPane(8, 8);
@@ -171,6 +172,7 @@ public final class ModelLabPage implements WorkspacePage {
                 column("Params", r -> String.format(Locale.ROOT, "%,d", r.parameters()), 60),
                 column("Activation", LayerSummary::activation, 70)));
         layers.setPlaceholder(new Label("No model loaded."));
+        modelDetails.fontProperty().addListener((obs, old, font) -> TableFit.fitColumns(layers, font));
         layers.setPrefHeight(210);
         layers.setMinHeight(150);
         Label dataLabel = new Label("Data: " + FashionMnist.TEST_ID + " (bundled, 2,000 images, 10 classes)");
@@ -186,6 +188,8 @@ public final class ModelLabPage implements WorkspacePage {
 
         accuracy.setId("accuracyLabel");
         accuracy.getStyleClass().add("title-1");
+        accuracy.visibleProperty().bind(accuracy.textProperty().isNotEmpty());
+        accuracy.managedProperty().bind(accuracy.visibleProperty());
         accuracyDetail.setId("accuracyDetail");
         confusionView.setPreserveRatio(true);
         confusionView.setFitWidth(440);
@@ -255,6 +259,7 @@ public final class ModelLabPage implements WorkspacePage {
             model = result.getKey();
             modelReference = reference;
             layers.getItems().setAll(result.getValue());
+            TableFit.fitColumns(layers, modelDetails.getFont());
             modelTitle.setText(entry != null ? entry.title() : path.getFileName().toString());
             modelDetails.setText(details(entry, model, path));
         }));
