@@ -164,7 +164,6 @@ public final class ModelLabPage implements WorkspacePage {
         layers.setId("layerTable");
         layers.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         layers.getColumns().setAll(List.of(
-                column("#", r -> Integer.toString(r.index()), 28),
                 column("Layer", LayerSummary::name, 56),
                 column("Type", LayerSummary::type, 88),
                 column("In", LayerSummary::inputShape, 88),
@@ -173,7 +172,7 @@ public final class ModelLabPage implements WorkspacePage {
                 column("Activation", LayerSummary::activation, 70)));
         layers.setPlaceholder(new Label("No model loaded."));
         modelDetails.fontProperty().addListener((obs, old, font) -> TableFit.fitColumns(layers, font));
-        layers.setPrefHeight(210);
+        layers.setPrefHeight(250);
         layers.setMinHeight(150);
         Label dataLabel = new Label("Data: " + FashionMnist.TEST_ID + " (bundled, 2,000 images, 10 classes)");
         dataLabel.setWrapText(true);
@@ -213,7 +212,7 @@ public final class ModelLabPage implements WorkspacePage {
         rightScroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, rightScroll);
-        split.setDividerPositions(0.46);
+        split.setDividerPositions(0.5);
         root.setTop(messages);
         root.setCenter(split);
         controls.setOnScrub(i -> {
@@ -372,8 +371,9 @@ public final class ModelLabPage implements WorkspacePage {
     private void draw(EvaluationSnapshot s) {
         shown = s;
         accuracy.setText(String.format(Locale.ROOT, "%.2f %%", 100 * s.accuracy()));
-        accuracyDetail.setText(String.format(Locale.ROOT, "accuracy · %,d of %,d images correct (%,d to go)",
-                s.confusion().correct(), s.evaluated(), s.total() - s.evaluated()));
+        int toGo = s.total() - s.evaluated();
+        accuracyDetail.setText(String.format(Locale.ROOT, "accuracy · %,d of %,d images correct%s",
+                s.confusion().correct(), s.evaluated(), toGo > 0 ? String.format(Locale.ROOT, " (%,d to go)", toGo) : ""));
         confusionView.setImage(SwingFXUtils.toFXImage(ConfusionMatrixImage.render(s.confusion(), model.name()), null));
         samples.getChildren().clear();
         for (SamplePrediction p : s.samples()) {
