@@ -1,0 +1,47 @@
+package org.glassbox.regions;
+
+/**
+ * A 2-D plane through input space, {@code x(u, v) = origin + u·a + v·b}. For a 2-input network
+ * the identity plane makes (u, v) the inputs themselves.
+ */
+public record Plane(double[] origin, double[] a, double[] b) {
+
+    public Plane {
+        if (origin.length != a.length || a.length != b.length) {
+            throw new IllegalArgumentException("origin and directions must have the same length");
+        }
+        origin = origin.clone();
+        a = a.clone();
+        b = b.clone();
+    }
+
+    public static Plane identity2d() {
+        return new Plane(new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
+    }
+
+    /**
+     * The plane through three points p0, p1, p2, with p0 at (0, 0), p1 at (1, 0) and p2 at
+     * (0, 1): {@code x(u, v) = p0 + u (p1 − p0) + v (p2 − p0)}.
+     */
+    public static Plane through(double[] p0, double[] p1, double[] p2) {
+        double[] a = new double[p0.length];
+        double[] b = new double[p0.length];
+        for (int i = 0; i < p0.length; i++) {
+            a[i] = p1[i] - p0[i];
+            b[i] = p2[i] - p0[i];
+        }
+        return new Plane(p0, a, b);
+    }
+
+    public int dimension() {
+        return origin.length;
+    }
+
+    public double[] point(double u, double v) {
+        double[] x = new double[origin.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = origin[i] + u * a[i] + v * b[i];
+        }
+        return x;
+    }
+}

@@ -1,0 +1,32 @@
+package org.glassbox.regions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Seeded random ReLU networks with Gaussian weights (He scaling) and small Gaussian biases. */
+final class RandomNetworks {
+
+    private RandomNetworks() {
+    }
+
+    static PiecewiseLinearNetwork relu(long seed, double leakySlope, int... widths) {
+        Random r = new Random(seed);
+        List<double[][]> ws = new ArrayList<>();
+        List<double[]> bs = new ArrayList<>();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            double[][] w = new double[widths[l + 1]][widths[l]];
+            double[] b = new double[widths[l + 1]];
+            double scale = Math.sqrt(2.0 / widths[l]);
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    w[i][j] = scale * r.nextGaussian();
+                }
+                b[i] = 0.3 * r.nextGaussian();
+            }
+            ws.add(w);
+            bs.add(b);
+        }
+        return new PiecewiseLinearNetwork(ws, bs, leakySlope, false);
+    }
+}
