@@ -12,6 +12,9 @@ import org.glassbox.models.ModelHandle;
 import org.glassbox.models.ModelLoader;
 import org.glassbox.modellab.EvaluationParameters;
 import org.glassbox.modellab.EvaluationTask;
+import org.glassbox.regions.PiecewiseLinearNetwork;
+import org.glassbox.regions.Plane;
+import org.glassbox.regions.RegionBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +30,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    enum Suite { models, regions, all }
+
+    @Option(names = "--suite", defaultValue = "models",
+            description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Suite suite;
+
     @Option(names = "--ui", description = "Also measure start-up to first frame and FX-thread stalls (needs a display, e.g. xvfb-run).")
     boolean ui;
 
@@ -39,6 +48,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
+        if (suite != Suite.models) {
+            ModelHandle mlp = catalog.load("mlp-784-128-10");
+            Plane plane = Plane.through(image(test, 0), image(test, 1), image(test, 2));
+            RegionBenchmark.run(System.out, repeats,
+                    PiecewiseLinearNetwork.of(mlp, catalog.pathOf(catalog.find("mlp-784-128-10").orElseThrow())), plane);
+            System.out.println();
+            if (suite == Suite.regions) {
+                return 0;
+            }
+        }
         System.out.printf(Locale.ROOT, "%-18s %10s %13s %12s %16s %16s%n", "model", "params", "first load ms", "load ms", "eval img/s 1 thr",
                 "eval img/s " + cores + " thr");
         for (CatalogEntry entry : catalog.models()) {
@@ -74,6 +93,16 @@ final class BenchmarkCommand implements Callable<Integer> {
             return p.waitFor();
         }
         return 0;
+    }
+
+    private static double[] image(LabeledImages images, int index) {
+        double[] x = new double[images.pixelsPerImage()];
+        for (int r = 0; r < images.height(); r++) {
+            for (int c = 0; c < images.width(); c++) {
+                x[r * images.width() + c] = images.pixel(index, r, c);
+            }
+        }
+        return x;
     }
 
     private double throughput(ModelHandle model, LabeledImages test, int threads) throws Exception {

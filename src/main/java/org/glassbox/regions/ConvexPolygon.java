@@ -32,6 +32,22 @@ final class ConvexPolygon {
         return u.length;
     }
 
+    /**
+     * Which side of the line g(u, v) = gu·u + gv·v + h = 0 the polygon is on: +1 when no vertex is
+     * below −tol, −1 when none is above tol, 0 when the line crosses it. Allocates nothing, since
+     * most tests on most regions end here.
+     */
+    int side(double gu, double gv, double h, double tol) {
+        boolean above = false;
+        boolean below = false;
+        for (int i = 0; i < u.length; i++) {
+            double z = gu * u[i] + gv * v[i] + h;
+            above |= z > tol;
+            below |= z < -tol;
+        }
+        return above && below ? 0 : below ? -1 : 1;
+    }
+
     double[] values(double gu, double gv, double h) {
         double[] val = new double[u.length];
         for (int i = 0; i < u.length; i++) {

@@ -86,22 +86,16 @@ public final class ExactPartition {
                     double gv = p.preMap[k][1];
                     double h = p.preOffset[k];
                     double tol = RELATIVE_TOLERANCE * (Math.abs(gu) * scaleU + Math.abs(gv) * scaleV + Math.abs(h));
-                    double[] val = p.polygon.values(gu, gv, h);
-                    boolean above = false;
-                    boolean below = false;
-                    for (double z : val) {
-                        above |= z > tol;
-                        below |= z < -tol;
-                    }
-                    if (above && below) {
-                        ConvexPolygon[] parts = p.polygon.split(val, tol, layer, k);
+                    int side = p.polygon.side(gu, gv, h, tol);
+                    if (side == 0) {
+                        ConvexPolygon[] parts = p.polygon.split(p.polygon.values(gu, gv, h), tol, layer, k);
                         Piece on = p.copyWith(parts[0], layer);
                         on.pattern[layer][k] = true;
                         Piece off = p.copyWith(parts[1], layer);
                         next.add(on);
                         next.add(off);
                     } else {
-                        p.pattern[layer][k] = above;
+                        p.pattern[layer][k] = side > 0;
                         next.add(p);
                     }
                 }

@@ -46,7 +46,7 @@ class ExactPartitionTest {
 
     @Test
     void insideEachRegionItsAffineMapEqualsTheNetwork() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(3, 0, 2, 16, 16, 16, 3);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(3, 0, 2, 16, 16, 16, 3);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         assertTrue(map.size() > 20, "regions: " + map.size());
         assertAffineMapsMatchTheNetwork(net, Plane.identity2d(), map, 1e-9);
@@ -54,14 +54,14 @@ class ExactPartitionTest {
 
     @Test
     void leakyReluRegionsAreExactToo() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(4, 0.1, 2, 12, 12, 2);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(4, 0.1, 2, 12, 12, 2);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         assertAffineMapsMatchTheNetwork(net, Plane.identity2d(), map, 1e-9);
     }
 
     @Test
     void theRegionsTileTheWindowAndEveryPatternOnAFineGridIsARegion() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(5, 0, 2, 10, 10, 10, 2);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(5, 0, 2, 10, 10, 10, 2);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         assertEquals(UNIT.area(), map.totalArea(), 1e-10, "areas add up to the window's");
         Set<String> patterns = new HashSet<>();
@@ -83,7 +83,7 @@ class ExactPartitionTest {
 
     @Test
     void aRegionsPatternIsTheNetworksPatternInsideIt() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(6, 0, 2, 8, 8, 2);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(6, 0, 2, 8, 8, 2);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         Random random = new Random(2);
         for (Region r : map.regions()) {
@@ -96,7 +96,7 @@ class ExactPartitionTest {
 
     @Test
     void eachEdgeLiesOnTheBoundaryOfTheNeuronItIsLabelledWith() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(7, 0, 2, 8, 8, 8, 2);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(7, 0, 2, 8, 8, 8, 2);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         for (Region r : map.regions()) {
             for (int e = 0; e < r.vertexCount(); e++) {
@@ -144,7 +144,7 @@ class ExactPartitionTest {
     @Test
     void oneHiddenLayerGivesTheLineArrangementsRegionCount() {
         for (long seed = 1; seed <= 5; seed++) {
-            PiecewiseLinearNetwork net = RandomNetworks.relu(seed, 0, 2, 25, 1);
+            PiecewiseLinearNetwork net = RandomReluNetworks.relu(seed, 0, 2, 25, 1);
             double[][] w = net.weights().get(0);
             double[] b = net.biases().get(0);
             int lines = 0;
@@ -179,7 +179,7 @@ class ExactPartitionTest {
 
     @Test
     void aWindowOneMillionthWideIsStillExact() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(8, 0, 2, 32, 32, 32, 2);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(8, 0, 2, 32, 32, 32, 2);
         RegionMap wide = ExactPartition.compute(net, Plane.identity2d(), UNIT);
         Region busy = wide.regions().stream().filter(r -> r.vertexCount() >= 5).findFirst().orElseThrow();
         double[] corner = {busy.u()[0], busy.v()[0]};
@@ -193,7 +193,7 @@ class ExactPartitionTest {
 
     @Test
     void aPlaneThroughThreePointsOfAHighDimensionalInputIsExact() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(9, 0, 784, 64, 10);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(9, 0, 784, 64, 10);
         Random r = new Random(3);
         double[][] points = new double[3][784];
         for (double[] p : points) {
@@ -209,7 +209,7 @@ class ExactPartitionTest {
 
     @Test
     void theDecisionBoundaryIsWhereTheTopTwoLogitsTie() {
-        PiecewiseLinearNetwork net = RandomNetworks.relu(10, 0, 2, 16, 16, 3);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(10, 0, 2, 16, 16, 3);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), new Window(-4, 4, -4, 4));
         assertTrue(map.boundary().size() > 5, "boundary segments: " + map.boundary().size());
         for (BoundarySegment s : map.boundary()) {

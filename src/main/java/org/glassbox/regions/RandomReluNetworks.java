@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random ReLU networks with Gaussian weights (He scaling) and small Gaussian biases. */
-final class RandomNetworks {
+/**
+ * Seeded random ReLU networks: weights N(0, 2/fan-in) (He et al. 2015 initialisation), biases
+ * N(0, 0.3²) so that boundaries do not all pass through the origin.
+ */
+public final class RandomReluNetworks {
 
-    private RandomNetworks() {
+    private RandomReluNetworks() {
     }
 
-    static PiecewiseLinearNetwork relu(long seed, double leakySlope, int... widths) {
+    public static PiecewiseLinearNetwork relu(long seed, double leakySlope, int... widths) {
         Random r = new Random(seed);
         List<double[][]> ws = new ArrayList<>();
         List<double[]> bs = new ArrayList<>();
