@@ -3,6 +3,7 @@ package org.glassbox.app;
 import java.util.List;
 import org.glassbox.data.Assets;
 import org.glassbox.modellab.ui.ModelLabPage;
+import org.glassbox.regions.ui.RegionsPage;
 import org.glassbox.ui.WorkspacePage;
 
 /** The workspaces listed in the navigation, in order. Only workspaces that work are listed. */
@@ -13,7 +14,7 @@ final class WorkspaceRegistry {
         WorkspacePage create(Assets assets) throws Exception;
     }
 
-    static final List<PageFactory> PAGES = List.of(ModelLabPage::new);
+    static final List<PageFactory> PAGES = List.of(ModelLabPage::new, RegionsPage::new);
 
     private WorkspaceRegistry() {
     }

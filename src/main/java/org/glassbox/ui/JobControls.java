@@ -54,6 +54,10 @@ public final class JobControls extends VBox {
         pause.setOnAction(e -> pauseOrResume());
         step.setOnAction(e -> step());
         cancel.setOnAction(e -> cancel());
+        for (Button b : new Button[] {run, pause, step, cancel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(40);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox buttons = new HBox(6, run, pause, step, cancel, progress);

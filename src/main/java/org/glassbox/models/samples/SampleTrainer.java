@@ -117,6 +117,12 @@ public final class SampleTrainer {
         return new DataSet(x, y);
     }
 
+    /** The points a toy sample model (dataset "toy:NAME") was trained on, for drawing over its map. */
+    public static ToyDataset.Points toyTrainingPoints(String dataset, long seed) {
+        ToyDataset kind = ToyDataset.byId(dataset.substring("toy:".length()));
+        return kind.generate(TOY_POINTS, TOY_NOISE, Seeds.derive(seed, "train-data"));
+    }
+
     private static String evaluationSet(SampleModel model) {
         if (model.dataset().equals(SampleModels.FASHION)) {
             return FashionMnist.TEST_ID;

@@ -1,0 +1,17 @@
+package org.glassbox.regions.ui;
+
+/** How regions are filled. */
+public enum Coloring {
+    PATTERN("Activation pattern"), SLOPE("Steepness (norm of the local slope)"), CLASS("Predicted class and confidence");
+
+    private final String label;
+
+    Coloring(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

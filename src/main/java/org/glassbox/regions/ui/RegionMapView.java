@@ -1,0 +1,307 @@
+package org.glassbox.regions.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.glassbox.regions.BoundarySegment;
+import org.glassbox.regions.RegionMap;
+import org.glassbox.regions.Window;
+
+/**
+ * Draws an exact region map: each region's polygon filled by the chosen colouring, its edges
+ * coloured by the layer whose neuron made them, the decision boundary on top and the data points
+ * above that. The mouse wheel zooms about the pointer, dragging pans, +, −, the arrow keys and 0
+ * do the same from the keyboard; every change of window asks for a new map.
+ */
+public final class RegionMapView extends Region {
+
+    /** Edge colours by hidden layer: blue, red, gold, then green, purple, teal, brown, grey. */
+    private static final Color[] LAYER_COLORS = {Color.web("#1f5fbf"), Color.web("#c0392b"), Color.web("#c99a06"),
+            Color.web("#2e8b57"), Color.web("#7d3c98"), Color.web("#138d90"), Color.web("#8e5a2b"), Color.web("#555555")};
+    private static final Color[] CLASS_COLORS = {Color.web("#e67e22"), Color.web("#2e86c1"), Color.web("#27ae60"),
+            Color.web("#8e44ad"), Color.web("#c0392b"), Color.web("#16a085"), Color.web("#d4ac0d"), Color.web("#7f8c8d"),
+            Color.web("#e84393"), Color.web("#34495e")};
+    public static final double MIN_WIDTH = 1e-9;
+
+    /** A marked point: plane coordinates, a class (or -1) and an optional caption. */
+    public record Marker(double u, double v, int label, String caption) {
+    }
+
+    private final Canvas canvas = new Canvas();
+    private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
+    private RegionMap map;
+    private Window window;
+    private Window home;
+    private List<Marker> markers = List.of();
+    private Coloring coloring = Coloring.PATTERN;
+    private Consumer<Window> onWindowChange = w -> { };
+    private double dragX;
+    private double dragY;
+    private Window dragStart;
+    private long lastDrawNanos;
+
+    public RegionMapView(Window initial) {
+        this.window = initial;
+        this.home = initial;
+        setId("regionMap");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(200, 200);
+        canvas.setOnScroll(e -> {
+            double[] p = toPlane(e.getX(), e.getY());
+            zoom(p[0], p[1], Math.exp(-e.getDeltaY() / 300));
+        });
+        canvas.setOnMousePressed(e -> {
+            requestFocus();
+            dragX = e.getX();
+            dragY = e.getY();
+            dragStart = window;
+        });
+        canvas.setOnMouseDragged(e -> {
+            double side = side();
+            setWindow(dragStart.pan(-(e.getX() - dragX) / side * dragStart.width(), (e.getY() - dragY) / side * dragStart.height()));
+        });
+        canvas.setOnMouseMoved(this::describe);
+        setOnKeyPressed(e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
+                zoom(window.centerU(), window.centerV(), 0.5);
+            } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
+                zoom(window.centerU(), window.centerV(), 2);
+            } else if (k == KeyCode.LEFT) {
+                setWindow(window.pan(-window.width() / 10, 0));
+            } else if (k == KeyCode.RIGHT) {
+                setWindow(window.pan(window.width() / 10, 0));
+            } else if (k == KeyCode.UP) {
+                setWindow(window.pan(0, window.height() / 10));
+            } else if (k == KeyCode.DOWN) {
+                setWindow(window.pan(0, -window.height() / 10));
+            } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
+                setWindow(home);
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    public void setOnWindowChange(Consumer<Window> onWindowChange) {
+        this.onWindowChange = onWindowChange;
+    }
+
+    /** Text about the region under the pointer: its pattern and local linear function. */
+    public ReadOnlyStringProperty hoverText() {
+        return hover.getReadOnlyProperty();
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    /** Sets the window to show when the view is reset (key 0), and shows it. */
+    public void setHome(Window home) {
+        this.home = home;
+        setWindow(home);
+    }
+
+    public void resetView() {
+        setWindow(home);
+    }
+
+    private void zoom(double u, double v, double factor) {
+        if (window.width() * factor < MIN_WIDTH) {
+            factor = MIN_WIDTH / window.width();
+        }
+        setWindow(window.zoom(u, v, factor));
+    }
+
+    private void setWindow(Window w) {
+        window = w;
+        onWindowChange.accept(w);
+        draw();
+    }
+
+    public void setMap(RegionMap map) {
+        this.map = map;
+        draw();
+    }
+
+    public RegionMap map() {
+        return map;
+    }
+
+    public void setMarkers(List<Marker> markers) {
+        this.markers = List.copyOf(markers);
+        draw();
+    }
+
+    public void setColoring(Coloring coloring) {
+        this.coloring = coloring;
+        draw();
+    }
+
+    /** Milliseconds the last redraw took. */
+    public double lastDrawMillis() {
+        return lastDrawNanos / 1e6;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double side = side();
+        canvas.setWidth(side);
+        canvas.setHeight(side);
+        canvas.relocate((getWidth() - side) / 2, (getHeight() - side) / 2);
+        draw();
+    }
+
+    private double side() {
+        return Math.max(10, Math.min(getWidth(), getHeight()));
+    }
+
+    private double x(double u) {
+        return (u - window.uMin()) / window.width() * canvas.getWidth();
+    }
+
+    private double y(double v) {
+        return canvas.getHeight() - (v - window.vMin()) / window.height() * canvas.getHeight();
+    }
+
+    private double[] toPlane(double px, double py) {
+        return new double[] {window.uMin() + px / canvas.getWidth() * window.width(),
+                window.vMin() + (canvas.getHeight() - py) / canvas.getHeight() * window.height()};
+    }
+
+    public void draw() {
+        long t0 = System.nanoTime();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.web("#f4f4f4"));
+        g.fillRect(0, 0, w, h);
+        if (map != null) {
+            double maxSlope = 0;
+            for (org.glassbox.regions.Region r : map.regions()) {
+                maxSlope = Math.max(maxSlope, r.slopeNorm());
+            }
+            // The map may lag the window while a new one computes; draw it where it belongs.
+            for (org.glassbox.regions.Region r : map.regions()) {
+                int n = r.vertexCount();
+                double[] xs = new double[n];
+                double[] ys = new double[n];
+                for (int i = 0; i < n; i++) {
+                    xs[i] = x(r.u()[i]);
+                    ys[i] = y(r.v()[i]);
+                }
+                g.setFill(fill(r, maxSlope));
+                g.fillPolygon(xs, ys, n);
+                g.setLineWidth(0.8);
+                for (int i = 0; i < n; i++) {
+                    int layer = r.edgeLayer()[i];
+                    if (layer < 0) {
+                        continue;
+                    }
+                    int j = (i + 1) % n;
+                    g.setStroke(LAYER_COLORS[layer % LAYER_COLORS.length]);
+                    g.strokeLine(xs[i], ys[i], xs[j], ys[j]);
+                }
+            }
+            for (BoundarySegment s : map.boundary()) {
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(4.5);
+                g.strokeLine(x(s.u0()), y(s.v0()), x(s.u1()), y(s.v1()));
+                g.setStroke(Color.BLACK);
+                g.setLineWidth(2.2);
+                g.strokeLine(x(s.u0()), y(s.v0()), x(s.u1()), y(s.v1()));
+            }
+        }
+        for (Marker m : markers) {
+            double px = x(m.u());
+            double py = y(m.v());
+            if (px < -10 || py < -10 || px > w + 10 || py > h + 10) {
+                continue;
+            }
+            boolean big = m.caption() != null;
+            double radius = big ? 7 : 3.5;
+            g.setFill(m.label() >= 0 ? CLASS_COLORS[m.label() % CLASS_COLORS.length] : Color.BLACK);
+            g.fillOval(px - radius, py - radius, 2 * radius, 2 * radius);
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(1.2);
+            g.strokeOval(px - radius, py - radius, 2 * radius, 2 * radius);
+            if (big) {
+                g.setFill(Color.BLACK);
+                g.fillText(m.caption(), px + 10, py - 8);
+            }
+        }
+        g.setStroke(Color.web("#888888"));
+        g.setLineWidth(1);
+        g.strokeRect(0.5, 0.5, w - 1, h - 1);
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    private Color fill(org.glassbox.regions.Region r, double maxSlope) {
+        return switch (coloring) {
+            case PATTERN -> {
+                int hash = r.patternHash();
+                double hue = Math.floorMod(hash, 360);
+                double saturation = 0.25 + 0.2 * (Math.floorMod(hash >> 9, 100) / 100.0);
+                yield Color.hsb(hue, saturation, 0.97);
+            }
+            case SLOPE -> {
+                double t = maxSlope == 0 ? 0 : Math.log1p(r.slopeNorm()) / Math.log1p(maxSlope);
+                yield Color.web("#16215c").interpolate(Color.web("#f7e34b"), t);
+            }
+            case CLASS -> {
+                double[] c = r.centroid();
+                double[] logits = r.logits(c[0], c[1]);
+                int best = 0;
+                for (int k = 1; k < logits.length; k++) {
+                    if (logits[k] > logits[best]) {
+                        best = k;
+                    }
+                }
+                double sum = 0;
+                for (double l : logits) {
+                    sum += Math.exp(l - logits[best]);
+                }
+                double confidence = logits.length < 2 ? 1 : 1 / sum;
+                Color base = CLASS_COLORS[best % CLASS_COLORS.length];
+                yield Color.WHITE.interpolate(base, 0.15 + 0.6 * confidence);
+            }
+        };
+    }
+
+    private void describe(MouseEvent e) {
+        if (map == null) {
+            return;
+        }
+        double[] p = toPlane(e.getX(), e.getY());
+        org.glassbox.regions.Region r = map.regionAt(p[0], p[1]);
+        if (r == null) {
+            hover.set("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "(u, v) = (%.6g, %.6g) · pattern %s", p[0], p[1],
+                abbreviate(r.patternText())));
+        double[][] s = r.outputSlope();
+        double[] c = r.outputOffset();
+        for (int k = 0; k < Math.min(3, c.length); k++) {
+            sb.append(String.format(Locale.ROOT, "%n  f%d = %+.4g·u %+.4g·v %+.4g", k, s[k][0], s[k][1], c[k]));
+        }
+        if (c.length > 3) {
+            sb.append(String.format(Locale.ROOT, "%n  … and %d more outputs", c.length - 3));
+        }
+        hover.set(sb.toString());
+    }
+
+    private static String abbreviate(String pattern) {
+        return pattern.length() <= 80 ? pattern : pattern.substring(0, 77) + "…";
+    }
+}

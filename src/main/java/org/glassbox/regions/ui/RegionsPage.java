@@ -1,0 +1,479 @@
+package org.glassbox.regions.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.data.ToyDataset;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.JobExecutors;
+import org.glassbox.engine.JobState;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.models.CatalogEntry;
+import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.samples.SampleTrainer;
+import org.glassbox.regions.Architecture;
+import org.glassbox.regions.ExactPartition;
+import org.glassbox.regions.PiecewiseLinearNetwork;
+import org.glassbox.regions.Plane;
+import org.glassbox.regions.PlaygroundParameters;
+import org.glassbox.regions.PlaygroundSnapshot;
+import org.glassbox.regions.PlaygroundTask;
+import org.glassbox.regions.RegionMap;
+import org.glassbox.regions.RegionMapFiles;
+import org.glassbox.regions.Window;
+import org.glassbox.ui.CurveView;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.LatestOnly;
+import org.glassbox.ui.Messages;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.SnapshotPump;
+import org.glassbox.ui.WorkspacePage;
+
+/**
+ * Linear regions: the exact map of a ReLU network's linear pieces on a plane, live while a toy
+ * network trains, or for a bundled model; zoom and pan recompute it for the new window.
+ */
+public final class RegionsPage implements WorkspacePage {
+
+    private static final String MNIST_ID = "mlp-784-128-10";
+
+    private record Request(PiecewiseLinearNetwork network, Plane plane, Window window) {
+    }
+
+    private final Assets assets;
+    private final ModelCatalog catalog;
+    private final BorderPane root = new BorderPane();
+    private final Messages messages = new Messages();
+    private final ComboBox<ToyDataset> dataset = new ComboBox<>();
+    private final TextField architecture = new TextField("16, 16, 16");
+    private final ParameterSheet<PlaygroundParameters> sheet =
+            new ParameterSheet<>(PlaygroundParameters.class, PlaygroundParameters.defaults(), Seeds.DEFAULT);
+    private final JobControls controls = new JobControls(this::run);
+    private final ComboBox<CatalogEntry> sample = new ComboBox<>();
+    private final TextField images = new TextField("0, 1, 2");
+    private final ComboBox<Coloring> coloring = new ComboBox<>();
+    private final RegionMapView view = new RegionMapView(PlaygroundTask.TRAINING_WINDOW);
+    private final Label summary = new Label("Press F5 to train, or show a sample model.");
+    private final Label hover = new Label();
+    private final CurveView lossCurve = new CurveView("Loss", Color.web("#c0392b"));
+    private final CurveView regionCurve = new CurveView("Regions", Color.web("#1f5fbf"));
+    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final LatestOnly<Request, RegionMap> recompute;
+
+    private PiecewiseLinearNetwork network;
+    private Plane plane = Plane.identity2d();
+    private PlaygroundSnapshot lastSnapshot;
+    private SnapshotPump<PlaygroundSnapshot> pump;
+    private String source = "";
+
+    public RegionsPage(Assets assets) throws IOException {
+        this.assets = assets;
+        this.catalog = ModelCatalog.read(assets.sampleModels());
+        this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.network(), r.plane(), r.window()),
+                this::showMap, e -> messages.showProblem(Failures.describe(e)));
+        build();
+    }
+
+    @Override
+    public String title() {
+        return "Linear regions";
+    }
+
+    @Override
+    public String description() {
+        return "The exact linear pieces of a ReLU network on a plane, live while it trains.";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Job<?>> currentJob() {
+        return job.getReadOnlyProperty();
+    }
+
+    private void build() {
+        dataset.getItems().setAll(ToyDataset.values());
+        dataset.setValue(ToyDataset.SPIRAL);
+        dataset.setId("toyDataset");
+        dataset.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ToyDataset d) {
+                return d == null ? "" : d.id();
+            }
+
+            @Override
+            public ToyDataset fromString(String s) {
+                return ToyDataset.byId(s);
+            }
+        });
+        architecture.setId("architecture");
+        architecture.setTooltip(new Tooltip("Hidden layer widths, e.g. 16, 16, 16 (1 to " + Architecture.MAX_LAYERS
+                + " layers of 1 to " + Architecture.MAX_WIDTH + ")"));
+        Label trainTitle = new Label("Train live");
+        trainTitle.getStyleClass().add("title-4");
+        VBox train = new VBox(8, trainTitle, labelled("Data set", dataset), labelled("Hidden layers", architecture), sheet);
+
+        Label sampleTitle = new Label("Or show a sample model");
+        sampleTitle.getStyleClass().add("title-4");
+        sample.getItems().setAll(catalog.models().stream()
+                .filter(e -> e.task().equals("toy-classifier") || e.id().equals(MNIST_ID)).toList());
+        sample.setPromptText("Choose a model");
+        sample.setId("regionSample");
+        images.setTooltip(new Tooltip("For the Fashion-MNIST model: the three test images (0 to 1999) the plane passes through"));
+        Button show = new Button("Show map");
+        show.setOnAction(e -> showSample());
+        VBox samples = new VBox(8, sampleTitle, labelled("Model", sample), labelled("Test images", images), show);
+
+        VBox settings = new VBox(12, train, new Separator(), samples);
+        settings.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(settings);
+        scroll.setFitToWidth(true);
+        controls.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane left = new BorderPane(scroll);
+        left.setBottom(controls);
+        left.setMinWidth(390);
+
+        coloring.getItems().setAll(Coloring.values());
+        coloring.setValue(Coloring.PATTERN);
+        coloring.valueProperty().addListener((o, a, c) -> view.setColoring(c));
+        Button reset = new Button("Reset view");
+        reset.setTooltip(new Tooltip("Back to the whole window (key 0 on the map)"));
+        reset.setOnAction(e -> view.resetView());
+        Button png = new Button("Map PNG…");
+        png.setOnAction(e -> exportPng());
+        Button json = new Button("Polygons JSON…");
+        json.setOnAction(e -> exportJson());
+        Button csv = new Button("Counts CSV…");
+        csv.setOnAction(e -> exportCsv());
+        Label colourBy = new Label("Colour by");
+        colourBy.setLabelFor(coloring);
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, colourBy, coloring, reset,
+                new Label("Export"), png, json, csv);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        summary.setId("regionSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hover.setId("regionHover");
+        hover.setMinHeight(60);
+        hover.setStyle("-fx-font-family: monospace;");
+        hover.textProperty().bind(view.hoverText());
+        view.setOnWindowChange(this::windowChanged);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        HBox curves = new HBox(8, lossCurve, regionCurve);
+        HBox.setHgrow(lossCurve, Priority.ALWAYS);
+        HBox.setHgrow(regionCurve, Priority.ALWAYS);
+        Label legend = new Label("Edges: layer 1 blue, layer 2 red, layer 3 gold · decision boundary black"
+                + " · wheel or +/− to zoom, drag or arrows to pan, 0 to reset");
+        legend.getStyleClass().add("text-caption");
+        legend.setWrapText(true);
+        VBox right = new VBox(8, toolbar, summary, view, legend, hover, curves);
+        right.setPadding(new Insets(12));
+
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.33);
+        root.setTop(messages);
+        root.setCenter(split);
+    }
+
+    private static HBox labelled(String text, javafx.scene.control.Control control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        label.setMinWidth(110);
+        HBox box = new HBox(8, label, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        control.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    @Override
+    public void run() {
+        if (job.get() != null && !job.get().state().isFinal()) {
+            return;
+        }
+        messages.clear();
+        PlaygroundParameters parameters = sheet.value();
+        List<String> problems = Parameters.problems(parameters);
+        Architecture arch;
+        try {
+            if (!problems.isEmpty()) {
+                throw new UserFacingException(String.join(" ", problems), "Change the value and run again.");
+            }
+            arch = Architecture.parse(architecture.getText());
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+            return;
+        }
+        long seed = sheet.seed();
+        PlaygroundTask task = new PlaygroundTask(dataset.getValue(), arch, parameters, seed);
+        plane = Plane.identity2d();
+        source = dataset.getValue().id() + " · " + arch.shape(2, 2);
+        List<RegionMapView.Marker> markers = new ArrayList<>();
+        ToyDataset.Points points = task.points();
+        for (int i = 0; i < points.size(); i++) {
+            markers.add(new RegionMapView.Marker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
+        }
+        view.setMarkers(markers);
+        view.setHome(PlaygroundTask.TRAINING_WINDOW);
+        Job<PlaygroundSnapshot> next = new Job<>("Train " + source, seed, task);
+        next.addStateListener(state -> {
+            if (state == JobState.FAILED) {
+                javafx.application.Platform.runLater(() -> messages.showProblem(next.failure()));
+            }
+        });
+        if (pump != null) {
+            pump.stop();
+        }
+        pump = new SnapshotPump<>(next::latest, f -> showSnapshot(f.snapshot()));
+        pump.start();
+        controls.bind(next);
+        controls.setOnScrub(i -> showSnapshot((PlaygroundSnapshot) controls.frames().get(i).snapshot()));
+        job.set(next);
+        next.start(JobExecutors.background());
+    }
+
+    private void showSnapshot(PlaygroundSnapshot s) {
+        lastSnapshot = s;
+        network = s.network();
+        if (view.window().equals(PlaygroundTask.TRAINING_WINDOW)) {
+            showMap(s.map());
+        } else {
+            recompute.submit(new Request(network, plane, view.window()));
+        }
+        lossCurve.setValues(s.lossCurve());
+        double[] counts = new double[s.regionCurve().length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = s.regionCurve()[i];
+        }
+        regionCurve.setValues(counts);
+    }
+
+    private void showMap(RegionMap map) {
+        view.setMap(map);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · %,d regions · computed in %.1f ms",
+                source, map.size(), map.seconds() * 1e3));
+        if (lastSnapshot != null && network == lastSnapshot.network()) {
+            text.append(String.format(Locale.ROOT, " · step %,d · loss %.4f · accuracy %.1f %%", lastSnapshot.steps(),
+                    lastSnapshot.loss(), 100 * lastSnapshot.accuracy()));
+        }
+        Window w = map.window();
+        text.append(String.format(Locale.ROOT, "%nwindow u ∈ [%.6g, %.6g], v ∈ [%.6g, %.6g] (width %.3g)", w.uMin(), w.uMax(),
+                w.vMin(), w.vMax(), w.width()));
+        summary.setText(text.toString());
+    }
+
+    private void windowChanged(Window w) {
+        if (network != null) {
+            recompute.submit(new Request(network, plane, w));
+        }
+    }
+
+    /** Shows a bundled model's map: a toy model over its training data, or the Fashion-MNIST MLP on a plane through three test images. */
+    private void showSample() {
+        CatalogEntry entry = sample.getValue();
+        if (entry == null) {
+            messages.showProblem(new UserMessage("No sample model is chosen.", "Choose one in the list first."));
+            return;
+        }
+        cancel();
+        messages.clear();
+        try {
+            Path path = catalog.pathOf(entry);
+            PiecewiseLinearNetwork net = PiecewiseLinearNetwork.of(catalog.load(entry.id()), path);
+            List<RegionMapView.Marker> markers = new ArrayList<>();
+            Window home;
+            if (entry.id().equals(MNIST_ID)) {
+                int[] idx = parseImages();
+                LabeledImages test = FashionMnist.test(assets);
+                double[][] x = new double[3][];
+                for (int k = 0; k < 3; k++) {
+                    x[k] = pixels(test, idx[k]);
+                }
+                plane = Plane.through(x[0], x[1], x[2]);
+                double[][] at = {{0, 0}, {1, 0}, {0, 1}};
+                for (int k = 0; k < 3; k++) {
+                    markers.add(new RegionMapView.Marker(at[k][0], at[k][1], test.labels()[idx[k]],
+                            "#" + idx[k] + " " + test.classNames().get(test.labels()[idx[k]])));
+                }
+                home = new Window(-0.25, 1.25, -0.25, 1.25);
+                source = entry.id() + " · plane through test images " + idx[0] + ", " + idx[1] + ", " + idx[2];
+            } else {
+                plane = Plane.identity2d();
+                ToyDataset.Points points = SampleTrainer.toyTrainingPoints(entry.dataset(), entry.seed());
+                for (int i = 0; i < points.size(); i++) {
+                    markers.add(new RegionMapView.Marker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
+                }
+                home = PlaygroundTask.TRAINING_WINDOW;
+                source = entry.id();
+            }
+            network = net;
+            lastSnapshot = null;
+            view.setMarkers(markers);
+            view.setHome(home);
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
+        }
+    }
+
+    private int[] parseImages() throws UserFacingException {
+        String[] parts = images.getText().trim().split("[,\\s]+");
+        if (parts.length != 3) {
+            throw new UserFacingException("Test images '" + images.getText() + "': give three image numbers.",
+                    "For example 0, 1, 2 (each from 0 to 1999).");
+        }
+        int[] idx = new int[3];
+        for (int k = 0; k < 3; k++) {
+            try {
+                idx[k] = Integer.parseInt(parts[k]);
+            } catch (NumberFormatException e) {
+                throw new UserFacingException("Test images: '" + parts[k] + "' is not a whole number.", "Use numbers from 0 to 1999.");
+            }
+            if (idx[k] < 0 || idx[k] >= 2000) {
+                throw new UserFacingException("Test image " + idx[k] + " does not exist.", "Use numbers from 0 to 1999.");
+            }
+        }
+        if (idx[0] == idx[1] || idx[1] == idx[2] || idx[0] == idx[2]) {
+            throw new UserFacingException("The three test images must differ to span a plane.", "Pick three different numbers.");
+        }
+        return idx;
+    }
+
+    private static double[] pixels(LabeledImages images, int index) {
+        double[] x = new double[images.pixelsPerImage()];
+        for (int r = 0; r < images.height(); r++) {
+            for (int c = 0; c < images.width(); c++) {
+                x[r * images.width() + c] = images.pixel(index, r, c);
+            }
+        }
+        return x;
+    }
+
+    private File saveDialog(String title, String name, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
+        return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    }
+
+    private void exportPng() {
+        File file = saveDialog("PNG image", "region-map.png", "*.png");
+        if (file != null) {
+            WritableImage image = view.snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
+                messages.showInfo("Saved " + file + ".");
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
+            }
+        }
+    }
+
+    private void exportJson() {
+        if (view.map() == null) {
+            messages.showProblem(new UserMessage("There is no map yet.", "Train (F5) or show a sample model first."));
+            return;
+        }
+        File file = saveDialog("JSON", "region-map.json", "*.json");
+        if (file != null) {
+            try {
+                RegionMapFiles.writeJson(view.map(), file.toPath());
+                messages.showInfo("Saved " + view.map().size() + " regions to " + file + ".");
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
+            }
+        }
+    }
+
+    private void exportCsv() {
+        if (lastSnapshot == null) {
+            messages.showProblem(new UserMessage("Region counts over training exist only for a training run.", "Train first (F5)."));
+            return;
+        }
+        File file = saveDialog("CSV", "region-counts.csv", "*.csv");
+        if (file != null) {
+            try {
+                RegionMapFiles.writeTrainingCsv(lastSnapshot, sheet.value().stepsPerFrame(), file.toPath());
+                messages.showInfo("Saved " + file + ".");
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
+            }
+        }
+    }
+
+    @Override
+    public void open() {
+        messages.showInfo("Linear regions shows the bundled ReLU models; choose one under 'Or show a sample model'.");
+    }
+
+    @Override
+    public void openExperiment() {
+        messages.showInfo("Experiment files for Linear regions are not supported yet.");
+    }
+
+    @Override
+    public void saveExperiment() {
+        messages.showInfo("Experiment files for Linear regions are not supported yet; export the map or the counts instead.");
+    }
+
+    @Override
+    public void pauseOrResume() {
+        controls.pauseOrResume();
+    }
+
+    @Override
+    public void step() {
+        controls.step();
+    }
+
+    @Override
+    public void cancel() {
+        controls.cancel();
+    }
+
+    /** For tests: the map view. */
+    public RegionMapView mapView() {
+        return view;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,74 @@
+package org.glassbox.ui;
+
+import java.util.Locale;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/** A small line chart of one series against its index, with its range written in the corner. Cheap to redraw every frame. */
+public final class CurveView extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final String title;
+    private final Color color;
+    private double[] values = new double[0];
+
+    public CurveView(String title, Color color) {
+        this.title = title;
+        this.color = color;
+        getChildren().add(canvas);
+        setMinHeight(70);
+        setPrefHeight(90);
+    }
+
+    public void setValues(double[] values) {
+        this.values = values.clone();
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.setFill(Color.web("#f8f8f8"));
+        g.fillRect(0, 0, w, h);
+        g.setStroke(Color.web("#bbbbbb"));
+        g.strokeRect(0.5, 0.5, w - 1, h - 1);
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        g.setFill(Color.web("#333333"));
+        String range = values.length == 0 ? "" : String.format(Locale.ROOT, "  %.4g … %.4g, last %.4g", min, max, values[values.length - 1]);
+        g.fillText(title + range, 6, 14);
+        if (values.length < 2) {
+            return;
+        }
+        double span = max > min ? max - min : 1;
+        double top = 20;
+        g.setStroke(color);
+        g.setLineWidth(1.6);
+        g.beginPath();
+        for (int i = 0; i < values.length; i++) {
+            double px = 4 + (w - 8) * i / (values.length - 1);
+            double py = h - 4 - (h - top - 8) * (values[i] - min) / span;
+            if (i == 0) {
+                g.moveTo(px, py);
+            } else {
+                g.lineTo(px, py);
+            }
+        }
+        g.stroke();
+    }
+}
