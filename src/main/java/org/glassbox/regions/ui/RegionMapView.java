@@ -18,8 +18,9 @@ import org.glassbox.regions.Window;
 /**
  * Draws an exact region map: each region's polygon filled by the chosen colouring, its edges
  * coloured by the layer whose neuron made them, the decision boundary on top and the data points
- * above that. The mouse wheel zooms about the pointer, dragging pans, +, −, the arrow keys and 0
- * do the same from the keyboard; every change of window asks for a new map.
+ * above that. The mouse wheel zooms about the pointer, dragging pans, a double-click dives toward
+ * the nearest vertex; +, −, the arrow keys and 0 do the same from the keyboard; every change of
+ * window asks for a new map.
  */
 public final class RegionMapView extends Region {
 
@@ -70,6 +71,12 @@ public final class RegionMapView extends Region {
             setWindow(dragStart.pan(-(e.getX() - dragX) / side * dragStart.width(), (e.getY() - dragY) / side * dragStart.height()));
         });
         canvas.setOnMouseMoved(this::describe);
+        canvas.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                double[] p = toPlane(e.getX(), e.getY());
+                zoomToNearestVertex(p[0], p[1]);
+            }
+        });
         setOnKeyPressed(e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
@@ -121,6 +128,33 @@ public final class RegionMapView extends Region {
             factor = MIN_WIDTH / window.width();
         }
         setWindow(window.zoom(u, v, factor));
+    }
+
+    /**
+     * Double-click: centre the view on the partition's vertex nearest to (u, v) and zoom in four
+     * times, so that repeated double-clicks dive into a point where several regions meet.
+     */
+    public void zoomToNearestVertex(double u, double v) {
+        if (map == null) {
+            return;
+        }
+        double best = Double.MAX_VALUE;
+        double bu = u;
+        double bv = v;
+        for (org.glassbox.regions.Region r : map.regions()) {
+            for (int i = 0; i < r.vertexCount(); i++) {
+                boolean onBorder = r.edgeLayer()[i] == org.glassbox.regions.Region.WINDOW_EDGE
+                        && r.edgeLayer()[(i + r.vertexCount() - 1) % r.vertexCount()] == org.glassbox.regions.Region.WINDOW_EDGE;
+                double d = Math.hypot(r.u()[i] - u, r.v()[i] - v);
+                if (!onBorder && d < best) {
+                    best = d;
+                    bu = r.u()[i];
+                    bv = r.v()[i];
+                }
+            }
+        }
+        double half = Math.max(MIN_WIDTH, window.width() / 4) / 2;
+        setWindow(Window.centered(bu, bv, half, half * window.height() / window.width()));
     }
 
     private void setWindow(Window w) {
@@ -237,7 +271,10 @@ public final class RegionMapView extends Region {
             g.strokeOval(px - radius, py - radius, 2 * radius, 2 * radius);
             if (big) {
                 g.setFill(Color.BLACK);
-                g.fillText(m.caption(), px + 10, py - 8);
+                boolean nearRight = px > w - 120;
+                g.setTextAlign(nearRight ? javafx.scene.text.TextAlignment.RIGHT : javafx.scene.text.TextAlignment.LEFT);
+                g.fillText(m.caption(), nearRight ? px - 10 : px + 10, py - 8);
+                g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
             }
         }
         g.setStroke(Color.web("#888888"));

@@ -198,7 +198,7 @@ public final class RegionsPage implements WorkspacePage {
         HBox.setHgrow(lossCurve, Priority.ALWAYS);
         HBox.setHgrow(regionCurve, Priority.ALWAYS);
         Label legend = new Label("Edges: layer 1 blue, layer 2 red, layer 3 gold · decision boundary black"
-                + " · wheel or +/− to zoom, drag or arrows to pan, 0 to reset");
+                + " · wheel or +/− to zoom, double-click to dive toward a vertex, drag or arrows to pan, 0 to reset");
         legend.getStyleClass().add("text-caption");
         legend.setWrapText(true);
         VBox right = new VBox(8, toolbar, summary, view, legend, hover, curves);
