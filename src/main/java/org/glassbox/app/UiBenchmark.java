@@ -36,6 +36,7 @@ public final class UiBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         startup(runs);
         stall(5);
+        regionRedraw(runs);
         Platform.exit();
     }
 
@@ -58,6 +59,41 @@ public final class UiBenchmark {
         Collections.sort(times);
         System.out.printf(Locale.ROOT, "start-up to first frame: %s ms over %d runs (median %s ms)%n", times, runs,
                 times.isEmpty() ? "?" : times.get(times.size() / 2));
+    }
+
+    /** Time to redraw a region map after a pan or zoom: the new exact map, then the canvas. */
+    private static void regionRedraw(int runs) throws Exception {
+        org.glassbox.regions.PiecewiseLinearNetwork net = org.glassbox.regions.RandomReluNetworks.relu(1, 0, 2, 64, 64, 64, 2);
+        org.glassbox.regions.Plane plane = org.glassbox.regions.Plane.identity2d();
+        org.glassbox.regions.Window home = new org.glassbox.regions.Window(-1, 1, -1, 1);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            org.glassbox.regions.ui.RegionMapView view = new org.glassbox.regions.ui.RegionMapView(home);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(view, 800, 800));
+            stage.show();
+            double bestDraw = Double.MAX_VALUE;
+            double bestPan = Double.MAX_VALUE;
+            int regions = 0;
+            for (int r = 0; r < runs + 1; r++) {
+                org.glassbox.regions.Window w = home.pan(0.01 * r, 0);
+                long t0 = System.nanoTime();
+                org.glassbox.regions.RegionMap map = org.glassbox.regions.ExactPartition.compute(net, plane, w);
+                long t1 = System.nanoTime();
+                view.setMap(map);
+                long t2 = System.nanoTime();
+                regions = map.size();
+                if (r > 0) {
+                    bestDraw = Math.min(bestDraw, (t2 - t1) / 1e6);
+                    bestPan = Math.min(bestPan, (t2 - t0) / 1e6);
+                }
+            }
+            System.out.printf(Locale.ROOT, "region map 2-64-64-64-2 (%,d regions) on an 800×800 canvas: draw %.1f ms,"
+                    + " pan (new exact map + draw) %.1f ms%n", regions, bestDraw, bestPan);
+            stage.close();
+            done.countDown();
+        });
+        done.await();
     }
 
     private static String javaCommand() {

@@ -54,6 +54,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             RegionBenchmark.run(System.out, repeats,
                     PiecewiseLinearNetwork.of(mlp, catalog.pathOf(catalog.find("mlp-784-128-10").orElseThrow())), plane);
             System.out.println();
+            RegionBenchmark.liveTraining(System.out);
+            System.out.println();
             if (suite == Suite.regions) {
                 return 0;
             }

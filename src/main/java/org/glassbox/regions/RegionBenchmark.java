@@ -59,6 +59,28 @@ public final class RegionBenchmark {
         }
     }
 
+    /** Frames per second of headless live training (training steps, loss, network copy and exact map per frame). */
+    public static void liveTraining(PrintStream out) throws Exception {
+        PlaygroundParameters p = PlaygroundParameters.defaults();
+        out.println("Live training, spiral, 2-16-16-16-2, " + p.points() + " points, " + p.stepsPerFrame()
+                + " steps of batch " + p.batchSize() + " per frame (headless, no drawing):");
+        PlaygroundTask task = new PlaygroundTask(org.glassbox.data.ToyDataset.SPIRAL, Architecture.parse("16, 16, 16"), p, 1);
+        for (int i = 0; i < 20; i++) {
+            task.step(i);
+        }
+        int frames = 100;
+        double mapSeconds = 0;
+        long t0 = System.nanoTime();
+        PlaygroundSnapshot last = null;
+        for (int i = 20; i < 20 + frames; i++) {
+            last = task.step(i);
+            mapSeconds += last.map().seconds();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "%.1f frames/s (%.1f ms a frame, of which %.1f ms the exact map), %d regions at the end%n",
+                frames / seconds, seconds * 1e3 / frames, mapSeconds * 1e3 / frames, last.map().size());
+    }
+
     private static void row(PrintStream out, String name, PiecewiseLinearNetwork net, Plane plane, Window window, int repeats) {
         Timed t = time(net, plane, window, repeats);
         out.printf(Locale.ROOT, "%-28s %9d %10.1f %12.2f%n", name, t.map().size(), t.seconds() * 1e3,
