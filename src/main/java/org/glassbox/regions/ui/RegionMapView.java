@@ -12,6 +12,9 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.glassbox.regions.BoundarySegment;
+import org.glassbox.regions.Coloring;
+import org.glassbox.regions.MapMarker;
+import org.glassbox.regions.RegionColors;
 import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.Window;
 
@@ -24,24 +27,14 @@ import org.glassbox.regions.Window;
  */
 public final class RegionMapView extends Region {
 
-    /** Edge colours by hidden layer: blue, red, gold, then green, purple, teal, brown, grey. */
-    private static final Color[] LAYER_COLORS = {Color.web("#1f5fbf"), Color.web("#c0392b"), Color.web("#c99a06"),
-            Color.web("#2e8b57"), Color.web("#7d3c98"), Color.web("#138d90"), Color.web("#8e5a2b"), Color.web("#555555")};
-    private static final Color[] CLASS_COLORS = {Color.web("#e67e22"), Color.web("#2e86c1"), Color.web("#27ae60"),
-            Color.web("#8e44ad"), Color.web("#c0392b"), Color.web("#16a085"), Color.web("#d4ac0d"), Color.web("#7f8c8d"),
-            Color.web("#e84393"), Color.web("#34495e")};
     public static final double MIN_WIDTH = 1e-9;
-
-    /** A marked point: plane coordinates, a class (or -1) and an optional caption. */
-    public record Marker(double u, double v, int label, String caption) {
-    }
 
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
     private RegionMap map;
     private Window window;
     private Window home;
-    private List<Marker> markers = List.of();
+    private List<MapMarker> markers = List.of();
     private Coloring coloring = Coloring.PATTERN;
     private Consumer<Window> onWindowChange = w -> { };
     private double dragX;
@@ -172,7 +165,7 @@ public final class RegionMapView extends Region {
         return map;
     }
 
-    public void setMarkers(List<Marker> markers) {
+    public void setMarkers(List<MapMarker> markers) {
         this.markers = List.copyOf(markers);
         draw();
     }
@@ -221,10 +214,7 @@ public final class RegionMapView extends Region {
         g.setFill(Color.web("#f4f4f4"));
         g.fillRect(0, 0, w, h);
         if (map != null) {
-            double maxSlope = 0;
-            for (org.glassbox.regions.Region r : map.regions()) {
-                maxSlope = Math.max(maxSlope, r.slopeNorm());
-            }
+            double maxSlope = RegionColors.maxSlope(map);
             // The map may lag the window while a new one computes; draw it where it belongs.
             for (org.glassbox.regions.Region r : map.regions()) {
                 int n = r.vertexCount();
@@ -234,7 +224,7 @@ public final class RegionMapView extends Region {
                     xs[i] = x(r.u()[i]);
                     ys[i] = y(r.v()[i]);
                 }
-                g.setFill(fill(r, maxSlope));
+                g.setFill(rgb(RegionColors.fill(r, coloring, maxSlope)));
                 g.fillPolygon(xs, ys, n);
                 g.setLineWidth(0.8);
                 for (int i = 0; i < n; i++) {
@@ -243,7 +233,7 @@ public final class RegionMapView extends Region {
                         continue;
                     }
                     int j = (i + 1) % n;
-                    g.setStroke(LAYER_COLORS[layer % LAYER_COLORS.length]);
+                    g.setStroke(rgb(RegionColors.layer(layer)));
                     g.strokeLine(xs[i], ys[i], xs[j], ys[j]);
                 }
             }
@@ -256,7 +246,7 @@ public final class RegionMapView extends Region {
                 g.strokeLine(x(s.u0()), y(s.v0()), x(s.u1()), y(s.v1()));
             }
         }
-        for (Marker m : markers) {
+        for (MapMarker m : markers) {
             double px = x(m.u());
             double py = y(m.v());
             if (px < -10 || py < -10 || px > w + 10 || py > h + 10) {
@@ -264,7 +254,7 @@ public final class RegionMapView extends Region {
             }
             boolean big = m.caption() != null;
             double radius = big ? 7 : 3.5;
-            g.setFill(m.label() >= 0 ? CLASS_COLORS[m.label() % CLASS_COLORS.length] : Color.BLACK);
+            g.setFill(m.label() >= 0 ? rgb(RegionColors.category(m.label())) : Color.BLACK);
             g.fillOval(px - radius, py - radius, 2 * radius, 2 * radius);
             g.setStroke(Color.WHITE);
             g.setLineWidth(1.2);
@@ -283,36 +273,8 @@ public final class RegionMapView extends Region {
         lastDrawNanos = System.nanoTime() - t0;
     }
 
-    private Color fill(org.glassbox.regions.Region r, double maxSlope) {
-        return switch (coloring) {
-            case PATTERN -> {
-                int hash = r.patternHash();
-                double hue = Math.floorMod(hash, 360);
-                double saturation = 0.25 + 0.2 * (Math.floorMod(hash >> 9, 100) / 100.0);
-                yield Color.hsb(hue, saturation, 0.97);
-            }
-            case SLOPE -> {
-                double t = maxSlope == 0 ? 0 : Math.log1p(r.slopeNorm()) / Math.log1p(maxSlope);
-                yield Color.web("#16215c").interpolate(Color.web("#f7e34b"), t);
-            }
-            case CLASS -> {
-                double[] c = r.centroid();
-                double[] logits = r.logits(c[0], c[1]);
-                int best = 0;
-                for (int k = 1; k < logits.length; k++) {
-                    if (logits[k] > logits[best]) {
-                        best = k;
-                    }
-                }
-                double sum = 0;
-                for (double l : logits) {
-                    sum += Math.exp(l - logits[best]);
-                }
-                double confidence = logits.length < 2 ? 1 : 1 / sum;
-                Color base = CLASS_COLORS[best % CLASS_COLORS.length];
-                yield Color.WHITE.interpolate(base, 0.15 + 0.6 * confidence);
-            }
-        };
+    private static Color rgb(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
     }
 
     private void describe(MouseEvent e) {

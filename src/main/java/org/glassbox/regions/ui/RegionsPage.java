@@ -44,6 +44,8 @@ import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.samples.SampleTrainer;
 import org.glassbox.regions.Architecture;
+import org.glassbox.regions.Coloring;
+import org.glassbox.regions.MapMarker;
 import org.glassbox.regions.ExactPartition;
 import org.glassbox.regions.PiecewiseLinearNetwork;
 import org.glassbox.regions.Plane;
@@ -243,10 +245,10 @@ public final class RegionsPage implements WorkspacePage {
         PlaygroundTask task = new PlaygroundTask(dataset.getValue(), arch, parameters, seed);
         plane = Plane.identity2d();
         source = dataset.getValue().id() + " · " + arch.shape(2, 2);
-        List<RegionMapView.Marker> markers = new ArrayList<>();
+        List<MapMarker> markers = new ArrayList<>();
         ToyDataset.Points points = task.points();
         for (int i = 0; i < points.size(); i++) {
-            markers.add(new RegionMapView.Marker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
+            markers.add(new MapMarker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
         }
         view.setMarkers(markers);
         view.setHome(PlaygroundTask.TRAINING_WINDOW);
@@ -315,7 +317,7 @@ public final class RegionsPage implements WorkspacePage {
         try {
             Path path = catalog.pathOf(entry);
             PiecewiseLinearNetwork net = PiecewiseLinearNetwork.of(catalog.load(entry.id()), path);
-            List<RegionMapView.Marker> markers = new ArrayList<>();
+            List<MapMarker> markers = new ArrayList<>();
             Window home;
             if (entry.id().equals(MNIST_ID)) {
                 int[] idx = parseImages();
@@ -327,7 +329,7 @@ public final class RegionsPage implements WorkspacePage {
                 plane = Plane.through(x[0], x[1], x[2]);
                 double[][] at = {{0, 0}, {1, 0}, {0, 1}};
                 for (int k = 0; k < 3; k++) {
-                    markers.add(new RegionMapView.Marker(at[k][0], at[k][1], test.labels()[idx[k]],
+                    markers.add(new MapMarker(at[k][0], at[k][1], test.labels()[idx[k]],
                             "#" + idx[k] + " " + test.classNames().get(test.labels()[idx[k]])));
                 }
                 home = new Window(-0.25, 1.25, -0.25, 1.25);
@@ -336,7 +338,7 @@ public final class RegionsPage implements WorkspacePage {
                 plane = Plane.identity2d();
                 ToyDataset.Points points = SampleTrainer.toyTrainingPoints(entry.dataset(), entry.seed());
                 for (int i = 0; i < points.size(); i++) {
-                    markers.add(new RegionMapView.Marker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
+                    markers.add(new MapMarker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
                 }
                 home = PlaygroundTask.TRAINING_WINDOW;
                 source = entry.id();

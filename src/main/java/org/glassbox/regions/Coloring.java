@@ -1,4 +1,4 @@
-package org.glassbox.regions.ui;
+package org.glassbox.regions;
 
 /** How regions are filled. */
 public enum Coloring {
