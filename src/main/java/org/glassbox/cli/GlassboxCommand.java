@@ -6,12 +6,13 @@ import picocli.CommandLine.Command;
 /** {@code glassbox}: the headless commands. Without a subcommand the desktop app starts instead (see Launcher). */
 @Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Glassbox: watch attacks on machine-learning models, and defenses, work. Headless commands:",
-        subcommands = {EvaluateCommand.class, RunCommand.class, TrainSamplesCommand.class, BenchmarkCommand.class,
+        subcommands = {EvaluateCommand.class, RunCommand.class, RegionsCommand.class, TrainSamplesCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GlassboxCommand {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new GlassboxCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + org.glassbox.engine.Failures.describe(ex).text()));
             return 2;

@@ -91,8 +91,28 @@ class CliTest {
     }
 
     @Test
+    void regionsWritesTheMapAsPolygonsAndPicture() throws Exception {
+        Path out = dir.resolve("regions");
+        Result r = glassbox("regions", "--model", "toy-xor", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("regions.json").toFile());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(run.path("metrics").path("regions").asInt(), json.path("regions").size());
+        assertTrue(json.path("regions").size() > 10);
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "%,d regions", json.path("regions").size())), r.out());
+        assertTrue(Files.size(out.resolve("region-map.png")) > 10_000);
+    }
+
+    @Test
+    void regionsRefusesAConvolutionalModelSayingWhatIsSupported() {
+        Result r = glassbox("regions", "--model", "lenet-sigmoid", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("layer 0 is a ConvolutionLayer; the region map needs dense layers only"), r.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"evaluate", "run", "train-samples", "benchmark"}) {
+        for (String command : new String[] {"evaluate", "run", "regions", "train-samples", "benchmark"}) {
             Result r = glassbox(command, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: glassbox " + command), r.out());
