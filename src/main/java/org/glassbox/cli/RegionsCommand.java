@@ -15,6 +15,7 @@ import org.glassbox.data.ToyDataset;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.HtmlReport;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.experiment.Versions;
 import org.glassbox.models.CatalogEntry;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Option;
 /** {@code glassbox regions}: the exact region map of a model, or of a toy network trained here, headless. */
 @Command(name = "regions", mixinStandardHelpOptions = true,
         description = "Compute the exact linear-region map of a ReLU network on a plane and write region-map.png,"
-                + " regions.json (polygons, patterns, affine maps) and run.json; with --train also region-counts.csv.")
+                + " regions.json (polygons, patterns, affine maps), run.json and report.html; with --train also region-counts.csv.")
 final class RegionsCommand implements Callable<Integer> {
 
     static final class Source {
@@ -92,7 +93,7 @@ final class RegionsCommand implements Callable<Integer> {
         Plane plane = Plane.identity2d();
         Window home = PlaygroundTask.TRAINING_WINDOW;
         List<MapMarker> markers = new ArrayList<>();
-        List<String> files = new ArrayList<>(List.of("region-map.png", "regions.json", "run.json"));
+        List<String> files = new ArrayList<>(List.of("region-map.png", "regions.json", "run.json", "report.html"));
         Map<String, Object> metrics = new LinkedHashMap<>();
         String name;
         if (source.train != null) {
@@ -174,6 +175,19 @@ final class RegionsCommand implements Callable<Integer> {
         run.put("metrics", metrics);
         run.put("files", files);
         ExperimentFiles.JSON.writeValue(out.resolve("run.json").toFile(), run);
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("network", name);
+        what.put("plane", network.inputs() == 2 ? "the input plane itself" : "through test images " + java.util.Arrays.toString(images));
+        what.put("window", String.format(Locale.ROOT, "u ∈ [%g, %g], v ∈ [%g, %g]", home.uMin(), home.uMax(), home.vMin(), home.vMax()));
+        what.put("colouring", coloring);
+        what.put("seed", seed);
+        new HtmlReport("Linear regions: " + name)
+                .paragraph(String.format(Locale.ROOT, "%,d linear regions, computed exactly (double precision) in %.1f ms;"
+                        + " %d decision-boundary segments.", map.size(), map.seconds() * 1e3, map.boundary().size()))
+                .table("What was run", what)
+                .table("Figures", metrics)
+                .image("Region map", RegionMapImage.render(map, markers, coloring, size))
+                .write(out.resolve("report.html"));
         System.out.printf(Locale.ROOT, "%s: %,d regions in %.1f ms on u ∈ [%g, %g], v ∈ [%g, %g]%n", name, map.size(),
                 map.seconds() * 1e3, home.uMin(), home.uMax(), home.vMin(), home.vMax());
         System.out.println("wrote " + String.join(", ", files) + " to " + out.toAbsolutePath());

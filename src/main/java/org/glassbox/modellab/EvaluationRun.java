@@ -16,6 +16,7 @@ import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.ConfusionMatrixImage;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.HtmlReport;
 import org.glassbox.experiment.RunRecord;
 import org.glassbox.experiment.Versions;
 import org.glassbox.metrics.Csv;
@@ -67,7 +68,7 @@ public final class EvaluationRun {
     }
 
     /**
-     * Writes run.json, confusion-matrix.csv, confusion-matrix.png and predictions.csv into
+     * Writes run.json, report.html, confusion-matrix.csv, confusion-matrix.png and predictions.csv into
      * {@code folder} and returns the run record.
      */
     public static RunRecord writeResults(Path folder, Experiment experiment, String modelName, EvaluationSnapshot result,
@@ -87,12 +88,26 @@ public final class EvaluationRun {
         Files.writeString(folder.resolve("predictions.csv"), predictions, StandardCharsets.UTF_8);
         files.add("predictions.csv");
         files.add("run.json");
+        files.add("report.html");
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", result.accuracy());
         metrics.put("evaluated", result.evaluated());
         metrics.put("correct", result.confusion().correct());
         RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
         ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("model", experiment.model());
+        what.put("data", experiment.data());
+        what.put("parameters", experiment.parameters().toString());
+        what.put("seed", experiment.seed());
+        what.put("started", started);
+        what.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", seconds));
+        new HtmlReport("Model lab: " + modelName + " on " + experiment.data())
+                .paragraph(String.format(java.util.Locale.ROOT, "Accuracy %.2f %% (%d of %d images correct).",
+                        100 * result.accuracy(), result.confusion().correct(), result.evaluated()))
+                .table("What was run", what)
+                .image("Confusion matrix", ConfusionMatrixImage.render(result.confusion(), modelName))
+                .write(folder.resolve("report.html"));
         return record;
     }
 }
