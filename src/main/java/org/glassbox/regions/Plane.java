@@ -33,6 +33,42 @@ public record Plane(double[] origin, double[] a, double[] b) {
         return new Plane(p0, a, b);
     }
 
+    /**
+     * The plane through {@code p0} spanned by two random orthogonal directions of length
+     * {@code length} (Gaussian vectors, Gram–Schmidt), seeded: (0, 0) is p0 itself.
+     */
+    public static Plane randomThrough(double[] p0, double length, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] a = new double[p0.length];
+        double[] b = new double[p0.length];
+        for (int i = 0; i < p0.length; i++) {
+            a[i] = r.nextGaussian();
+            b[i] = r.nextGaussian();
+        }
+        double na = Math.sqrt(dot(a, a));
+        for (int i = 0; i < a.length; i++) {
+            a[i] /= na;
+        }
+        double ab = dot(a, b);
+        for (int i = 0; i < b.length; i++) {
+            b[i] -= ab * a[i];
+        }
+        double nb = Math.sqrt(dot(b, b));
+        for (int i = 0; i < b.length; i++) {
+            a[i] *= length;
+            b[i] = b[i] / nb * length;
+        }
+        return new Plane(p0, a, b);
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
     public int dimension() {
         return origin.length;
     }

@@ -208,6 +208,28 @@ class ExactPartitionTest {
     }
 
     @Test
+    void aPlaneThroughAPointAndTwoRandomDirectionsIsOrthogonalSeededAndExact() {
+        double[] p0 = new double[784];
+        java.util.Arrays.fill(p0, 0.3);
+        Plane plane = Plane.randomThrough(p0, 10, 4);
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < 784; i++) {
+            ab += plane.a()[i] * plane.b()[i];
+            aa += plane.a()[i] * plane.a()[i];
+            bb += plane.b()[i] * plane.b()[i];
+        }
+        assertEquals(0, ab, 1e-9);
+        assertEquals(100, aa, 1e-9);
+        assertEquals(100, bb, 1e-9);
+        assertEquals(java.util.Arrays.toString(plane.a()), java.util.Arrays.toString(Plane.randomThrough(p0, 10, 4).a()));
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(11, 0, 784, 32, 10);
+        RegionMap map = ExactPartition.compute(net, plane, UNIT);
+        assertAffineMapsMatchTheNetwork(net, plane, map, 1e-9);
+    }
+
+    @Test
     void theDecisionBoundaryIsWhereTheTopTwoLogitsTie() {
         PiecewiseLinearNetwork net = RandomReluNetworks.relu(10, 0, 2, 16, 16, 3);
         RegionMap map = ExactPartition.compute(net, Plane.identity2d(), new Window(-4, 4, -4, 4));

@@ -156,7 +156,8 @@ public final class RegionsPage implements WorkspacePage {
                 .filter(e -> e.task().equals("toy-classifier") || e.id().equals(MNIST_ID)).toList());
         sample.setPromptText("Choose a model");
         sample.setId("regionSample");
-        images.setTooltip(new Tooltip("For the Fashion-MNIST model: the three test images (0 to 1999) the plane passes through"));
+        images.setTooltip(new Tooltip("For the Fashion-MNIST model: three test images (0 to 1999) the plane passes through,"
+                + " or one image and two random directions (from the seed)"));
         Button show = new Button("Show map");
         show.setOnAction(e -> showSample());
         VBox samples = new VBox(8, sampleTitle, labelled("Model", sample), labelled("Test images", images), show);
@@ -319,7 +320,15 @@ public final class RegionsPage implements WorkspacePage {
             PiecewiseLinearNetwork net = PiecewiseLinearNetwork.of(catalog.load(entry.id()), path);
             List<MapMarker> markers = new ArrayList<>();
             Window home;
-            if (entry.id().equals(MNIST_ID)) {
+            if (entry.id().equals(MNIST_ID) && images.getText().trim().matches("\\d+")) {
+                int index = parseImage(images.getText().trim());
+                LabeledImages test = FashionMnist.test(assets);
+                // Two random directions as long as a typical distance between two test images (about 10).
+                plane = Plane.randomThrough(pixels(test, index), 10, sheet.seed());
+                markers.add(new MapMarker(0, 0, test.labels()[index], "#" + index + " " + test.classNames().get(test.labels()[index])));
+                home = new Window(-1, 1, -1, 1);
+                source = entry.id() + " · plane through test image " + index + " and two random directions (seed " + sheet.seed() + ")";
+            } else if (entry.id().equals(MNIST_ID)) {
                 int[] idx = parseImages();
                 LabeledImages test = FashionMnist.test(assets);
                 double[][] x = new double[3][];
@@ -354,11 +363,19 @@ public final class RegionsPage implements WorkspacePage {
         }
     }
 
+    private static int parseImage(String text) throws UserFacingException {
+        int index = Integer.parseInt(text);
+        if (index >= 2000) {
+            throw new UserFacingException("Test image " + index + " does not exist.", "Use numbers from 0 to 1999.");
+        }
+        return index;
+    }
+
     private int[] parseImages() throws UserFacingException {
         String[] parts = images.getText().trim().split("[,\\s]+");
         if (parts.length != 3) {
             throw new UserFacingException("Test images '" + images.getText() + "': give three image numbers.",
-                    "For example 0, 1, 2 (each from 0 to 1999).");
+                    "For example 0, 1, 2 (each from 0 to 1999), or one number for that image and two random directions.");
         }
         int[] idx = new int[3];
         for (int k = 0; k < 3; k++) {
