@@ -1,0 +1,66 @@
+package org.glassbox.inversion;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Exports of an inversion run: the image strip over time (PNG) and the curves (CSV). Headless. */
+public final class InversionExports {
+
+    private static final int SCALE = 3;
+
+    private InversionExports() {
+    }
+
+    /** The private image, then the dummy at each chosen snapshot, each captioned with its iteration and PSNR. */
+    public static BufferedImage strip(double[] privateImage, List<InversionSnapshot> shots, int height, int width) {
+        int tileW = width * SCALE;
+        int tileH = height * SCALE;
+        int gap = 8;
+        BufferedImage image = new BufferedImage((shots.size() + 1) * (tileW + gap) + gap, tileH + 44, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        drawTile(g, privateImage, height, width, gap, 6);
+        g.setColor(Color.BLACK);
+        g.drawString("private", gap, tileH + 22);
+        for (int k = 0; k < shots.size(); k++) {
+            InversionSnapshot s = shots.get(k);
+            int left = gap + (k + 1) * (tileW + gap);
+            drawTile(g, s.dummy(), height, width, left, 6);
+            g.setColor(Color.BLACK);
+            g.drawString("it " + s.iteration(), left, tileH + 22);
+            g.drawString(String.format(Locale.ROOT, "%.1f dB", s.psnr()), left, tileH + 36);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static void drawTile(Graphics2D g, double[] pixels, int height, int width, int left, int top) {
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                int v = (int) Math.round(255 * Math.max(0, Math.min(1, pixels[r * width + c])));
+                g.setColor(new Color(v, v, v));
+                g.fillRect(left + c * SCALE, top + r * SCALE, SCALE, SCALE);
+            }
+        }
+    }
+
+    public static void writeCurves(List<InversionSnapshot> history, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("iteration,loss,psnr,ssim\n");
+        for (InversionSnapshot s : history) {
+            sb.append(s.iteration()).append(',').append(s.loss()).append(',').append(s.psnr()).append(',').append(s.ssim()).append('\n');
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+}
