@@ -35,7 +35,8 @@ class RegionsUiTest {
         FxRobot robot = new FxRobot();
         @SuppressWarnings("unchecked")
         ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        robot.interact(() -> nav.getSelectionModel().select(1));
+        WorkspacePage regions = nav.getItems().stream().filter(p -> p.title().equals("Linear regions")).findFirst().orElseThrow();
+        robot.interact(() -> nav.getSelectionModel().select(regions));
         page = (RegionsPage) app.window().currentPage().get();
     }
 

@@ -1,0 +1,340 @@
+package org.glassbox.inversion.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.Frame;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.JobExecutors;
+import org.glassbox.engine.JobState;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.inversion.InversionExports;
+import org.glassbox.inversion.InversionParameters;
+import org.glassbox.inversion.InversionSnapshot;
+import org.glassbox.inversion.InversionTask;
+import org.glassbox.models.CatalogEntry;
+import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.ModelChecks;
+import org.glassbox.models.ModelHandle;
+import org.glassbox.ui.CurveView;
+import org.glassbox.ui.ImageTiles;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.Messages;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.SnapshotPump;
+import org.glassbox.ui.WorkspacePage;
+
+/**
+ * Gradient inversion: a client's private image re-appears, step by step, from the gradient it
+ * shares (DLG with iDLG's label), beside the original, with the matching loss, PSNR and SSIM.
+ */
+public final class InversionPage implements WorkspacePage {
+
+    private static final int ZOOM = 8;
+
+    private final Assets assets;
+    private final ModelCatalog catalog;
+    private final BorderPane root = new BorderPane();
+    private final Messages messages = new Messages();
+    private final ComboBox<CatalogEntry> model = new ComboBox<>();
+    private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
+    private final CheckBox dlgWeights = new CheckBox("DLG's setting: weights drawn U(−0.5, 0.5) from the seed");
+    private final ParameterSheet<InversionParameters> sheet =
+            new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1);
+    private final JobControls controls = new JobControls(this::run);
+    private final ImageView original = new ImageView();
+    private final ImageView dummy = new ImageView();
+    private final Label status = new Label("Press F5 to attack the chosen image.");
+    private final CurveView lossCurve = new CurveView("log10 matching loss", Color.web("#c0392b"));
+    private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
+    private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
+    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private LabeledImages test;
+    private double[] privateImage;
+    private SnapshotPump<InversionSnapshot> pump;
+    private final List<InversionSnapshot> curve = new ArrayList<>();
+
+    public InversionPage(Assets assets) throws IOException {
+        this.assets = assets;
+        this.catalog = ModelCatalog.read(assets.sampleModels());
+        build();
+    }
+
+    @Override
+    public String title() {
+        return "Gradient inversion";
+    }
+
+    @Override
+    public String description() {
+        return "Watch a private training image re-appear from the gradient a federated client shares.";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Job<?>> currentJob() {
+        return job.getReadOnlyProperty();
+    }
+
+    private void build() {
+        model.getItems().setAll(catalog.models().stream().filter(CatalogEntry::isImageClassifier).toList());
+        catalog.find("lenet-sigmoid").ifPresent(model::setValue);
+        model.setId("inversionModel");
+        imageIndex.setEditable(true);
+        imageIndex.setId("privateImage");
+        imageIndex.valueProperty().addListener((o, a, v) -> showOriginal());
+        dlgWeights.setSelected(true);
+        dlgWeights.setWrapText(true);
+        dlgWeights.setTooltip(new Tooltip("As in the DLG paper's code: the client at the first round of federated training."
+                + " Off: attack the model as trained (much harder for this attack)."));
+        Label title = new Label("Deep Leakage from Gradients, iDLG label");
+        title.getStyleClass().add("title-4");
+        title.setWrapText(true);
+        VBox settings = new VBox(10, title, row("Model", model), row("Private test image", imageIndex), dlgWeights, sheet);
+        settings.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(settings);
+        scroll.setFitToWidth(true);
+        controls.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane left = new BorderPane(scroll);
+        left.setBottom(controls);
+        left.setMinWidth(390);
+
+        VBox originalBox = new VBox(4, caption("Private image (the client's)"), original);
+        VBox dummyBox = new VBox(4, caption("Attacker's reconstruction"), dummy);
+        HBox images = new HBox(24, originalBox, dummyBox);
+        status.setId("inversionStatus");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button strip = new Button("Strip PNG…");
+        strip.setOnAction(e -> exportStrip());
+        Button csv = new Button("Curves CSV…");
+        csv.setOnAction(e -> exportCurves());
+        FlowPane exports = new FlowPane(8, 6, new Label("Export"), strip, csv);
+        exports.setAlignment(Pos.CENTER_LEFT);
+        VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve);
+        VBox right = new VBox(12, images, status, exports, curves);
+        right.setPadding(new Insets(12));
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.34);
+        root.setTop(messages);
+        root.setCenter(split);
+        controls.setOnScrub(i -> {
+            @SuppressWarnings("unchecked")
+            Frame<InversionSnapshot> f = (Frame<InversionSnapshot>) controls.frames().get(i);
+            showDummy(f.snapshot());
+        });
+        showOriginal();
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-caption");
+        return l;
+    }
+
+    private static HBox row(String text, javafx.scene.control.Control control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        label.setMinWidth(130);
+        HBox box = new HBox(8, label, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        control.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private void showOriginal() {
+        try {
+            if (test == null) {
+                test = FashionMnist.test(assets);
+            }
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
+            return;
+        }
+        int index = imageIndex.getValue();
+        privateImage = new double[test.pixelsPerImage()];
+        for (int i = 0; i < privateImage.length; i++) {
+            privateImage[i] = test.pixel(index, i / test.width(), i % test.width());
+        }
+        original.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM, (r, c) -> privateImage[r * test.width() + c]));
+    }
+
+    @Override
+    public void run() {
+        if (job.get() != null && !job.get().state().isFinal()) {
+            return;
+        }
+        messages.clear();
+        InversionParameters parameters = sheet.value();
+        try {
+            Parameters.requireValid(parameters);
+            CatalogEntry entry = model.getValue();
+            if (entry == null) {
+                throw new UserFacingException("No model is chosen.", "Choose an image classifier.");
+            }
+            ModelHandle handle = catalog.load(entry.id());
+            ModelChecks.requireImageClassifier(handle, catalog.pathOf(entry), 1, 28, 28, 10);
+            showOriginal();
+            int index = imageIndex.getValue();
+            long seed = sheet.seed();
+            InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
+                    parameters, seed, dlgWeights.isSelected());
+            curve.clear();
+            Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
+            next.addStateListener(state -> {
+                if (state == JobState.FAILED) {
+                    Platform.runLater(() -> messages.showProblem(next.failure()));
+                }
+            });
+            if (pump != null) {
+                pump.stop();
+            }
+            pump = new SnapshotPump<>(next::latest, f -> {
+                showDummy(f.snapshot());
+                updateCurves(next);
+            });
+            pump.start();
+            controls.bind(next);
+            job.set(next);
+            next.start(JobExecutors.background());
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        }
+    }
+
+    private void showDummy(InversionSnapshot s) {
+        dummy.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM, (r, c) -> s.dummy()[r * test.width() + c]));
+        status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · PSNR %.2f dB · SSIM %.4f%n"
+                        + "Label read from the gradient (iDLG): %s · true label: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(),
+                test.classNames().get(s.recoveredLabel()), test.classNames().get(test.labels()[imageIndex.getValue()])));
+    }
+
+    /** The curves from the job's history (bounded, evenly thinned), so a long run stays cheap to draw. */
+    private void updateCurves(Job<InversionSnapshot> j) {
+        List<Frame<InversionSnapshot>> frames = j.history();
+        double[] loss = new double[frames.size()];
+        double[] psnr = new double[frames.size()];
+        double[] ssim = new double[frames.size()];
+        curve.clear();
+        for (int i = 0; i < frames.size(); i++) {
+            InversionSnapshot s = frames.get(i).snapshot();
+            curve.add(s);
+            loss[i] = Math.log10(Math.max(s.loss(), 1e-300));
+            psnr[i] = Math.min(s.psnr(), 200);
+            ssim[i] = s.ssim();
+        }
+        lossCurve.setValues(loss);
+        psnrCurve.setValues(psnr);
+        ssimCurve.setValues(ssim);
+    }
+
+    private File saveDialog(String title, String name, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
+        return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    }
+
+    private void exportStrip() {
+        if (curve.isEmpty()) {
+            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        File file = saveDialog("PNG image", "inversion-strip.png", "*.png");
+        if (file != null) {
+            List<InversionSnapshot> shots = new ArrayList<>();
+            for (int k = 1; k <= 9; k++) {
+                shots.add(curve.get(Math.max(0, (int) Math.round(Math.pow(curve.size(), k / 9.0)) - 1)));
+            }
+            try {
+                javax.imageio.ImageIO.write(InversionExports.strip(privateImage, shots, test.height(), test.width()), "png", file);
+                messages.showInfo("Saved " + file + ".");
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
+            }
+        }
+    }
+
+    private void exportCurves() {
+        if (curve.isEmpty()) {
+            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        File file = saveDialog("CSV", "inversion-curves.csv", "*.csv");
+        if (file != null) {
+            try {
+                InversionExports.writeCurves(curve, file.toPath());
+                messages.showInfo("Saved " + file + " (the run's kept history, evenly thinned for long runs).");
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
+            }
+        }
+    }
+
+    @Override
+    public void open() {
+        messages.showInfo("Gradient inversion attacks the bundled image classifiers; choose one under Model.");
+    }
+
+    @Override
+    public void openExperiment() {
+        messages.showInfo("Experiment files for Gradient inversion are not supported yet; glassbox invert runs it headless.");
+    }
+
+    @Override
+    public void saveExperiment() {
+        messages.showInfo("Experiment files for Gradient inversion are not supported yet; export the strip or the curves.");
+    }
+
+    @Override
+    public void pauseOrResume() {
+        controls.pauseOrResume();
+    }
+
+    @Override
+    public void step() {
+        controls.step();
+    }
+
+    @Override
+    public void cancel() {
+        controls.cancel();
+    }
+}
