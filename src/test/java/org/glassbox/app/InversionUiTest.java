@@ -1,0 +1,61 @@
+package org.glassbox.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.glassbox.inversion.InversionParameters;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.WorkspacePage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Gradient inversion workspace, headless: a run shows the label read from the gradient and a rising PSNR. */
+class InversionUiTest {
+
+    private static GlassboxApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        System.setProperty("glassbox.prefs", "glassbox-test");
+        FxToolkit.registerPrimaryStage();
+        app = (GlassboxApp) FxToolkit.setupApplication(GlassboxApp::new);
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void aRunShowsTheRecoveredLabelAndTheReconstructionImproving() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
+        robot.interact(() -> nav.getSelectionModel().select(page));
+        robot.interact(page::run);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> page.currentJob().get() != null
+                && page.currentJob().get().completedIterations() >= 40);
+        robot.interact(page::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.currentJob().get().state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#inversionStatus").queryAs(Label.class).getText();
+        assertTrue(status.contains("Label read from the gradient (iDLG): Ankle boot · true label: Ankle boot"), status);
+    }
+
+    @Test
+    void theParameterSheetShowsSmallValuesAndGivesThemBackUnchanged() {
+        ParameterSheet<InversionParameters>[] sheet = new ParameterSheet[1];
+        robot.interact(() -> sheet[0] = new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1));
+        InversionParameters[] value = new InversionParameters[1];
+        robot.interact(() -> value[0] = sheet[0].value());
+        assertEquals(InversionParameters.defaults(), value[0]);
+    }
+}
