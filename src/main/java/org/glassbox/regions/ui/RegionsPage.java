@@ -95,6 +95,7 @@ public final class RegionsPage implements WorkspacePage {
     private final LatestOnly<Request, RegionMap> recompute;
 
     private PiecewiseLinearNetwork network;
+    private List<MapMarker> markers = List.of();
     private Plane plane = Plane.identity2d();
     private PlaygroundSnapshot lastSnapshot;
     private SnapshotPump<PlaygroundSnapshot> pump;
@@ -183,10 +184,13 @@ public final class RegionsPage implements WorkspacePage {
         json.setOnAction(e -> exportJson());
         Button csv = new Button("Counts CSV…");
         csv.setOnAction(e -> exportCsv());
+        Button report = new Button("Report…");
+        report.setTooltip(new Tooltip("A one-page HTML report: the map, what was run, the figures and the versions"));
+        report.setOnAction(e -> exportReport());
         Label colourBy = new Label("Colour by");
         colourBy.setLabelFor(coloring);
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, colourBy, coloring, reset,
-                new Label("Export"), png, json, csv);
+                new Label("Export"), png, json, csv, report);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         summary.setId("regionSummary");
         summary.setWrapText(true);
@@ -251,6 +255,7 @@ public final class RegionsPage implements WorkspacePage {
         for (int i = 0; i < points.size(); i++) {
             markers.add(new MapMarker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
         }
+        this.markers = List.copyOf(markers);
         view.setMarkers(markers);
         view.setHome(PlaygroundTask.TRAINING_WINDOW);
         Job<PlaygroundSnapshot> next = new Job<>("Train " + source, seed, task);
@@ -354,7 +359,8 @@ public final class RegionsPage implements WorkspacePage {
             }
             network = net;
             lastSnapshot = null;
-            view.setMarkers(markers);
+            this.markers = List.copyOf(markers);
+        view.setMarkers(markers);
             view.setHome(home);
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
@@ -438,6 +444,45 @@ public final class RegionsPage implements WorkspacePage {
             } catch (IOException e) {
                 messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
             }
+        }
+    }
+
+    private void exportReport() {
+        RegionMap map = view.map();
+        if (map == null) {
+            messages.showProblem(new UserMessage("There is no map yet.", "Train (F5) or show a sample model first."));
+            return;
+        }
+        File file = saveDialog("HTML report", "region-map-report.html", "*.html");
+        if (file == null) {
+            return;
+        }
+        java.util.Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("network", source);
+        what.put("window", String.format(Locale.ROOT, "u ∈ [%g, %g], v ∈ [%g, %g]", map.window().uMin(), map.window().uMax(),
+                map.window().vMin(), map.window().vMax()));
+        what.put("colouring", coloring.getValue());
+        what.put("seed", sheet.seed());
+        java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("regions", map.size());
+        figures.put("decision-boundary segments", map.boundary().size());
+        figures.put("map computed in (ms)", String.format(Locale.ROOT, "%.1f", map.seconds() * 1e3));
+        if (lastSnapshot != null && network == lastSnapshot.network()) {
+            figures.put("training steps", lastSnapshot.steps());
+            figures.put("loss", lastSnapshot.loss());
+            figures.put("accuracy", lastSnapshot.accuracy());
+        }
+        try {
+            new org.glassbox.experiment.HtmlReport("Linear regions: " + source)
+                    .paragraph("Every region is an exact polygon (double precision); edges are coloured by the layer of the"
+                            + " neuron that made them, the decision boundary is black.")
+                    .table("What was run", what)
+                    .table("Figures", figures)
+                    .image("Region map", org.glassbox.regions.RegionMapImage.render(map, markers, coloring.getValue(), 900))
+                    .write(file.toPath());
+            messages.showInfo("Saved " + file + ".");
+        } catch (IOException e) {
+            messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
         }
     }
 
