@@ -36,15 +36,21 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
      */
     public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
                          InversionParameters parameters, long seed) {
-        this(model, privateImage, height, width, privateLabel, parameters, seed, false);
+        this(model, privateImage, height, width, privateLabel, parameters, seed, false, new Defense.None());
+    }
+
+    public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
+                         InversionParameters parameters, long seed, boolean dlgWeights) {
+        this(model, privateImage, height, width, privateLabel, parameters, seed, dlgWeights, new Defense.None());
     }
 
     /**
+     * @param defense    what the client does to its gradient before sharing it
      * @param dlgWeights if true, the model's weights are first redrawn U(−0.5, 0.5) from the seed, as in
      *                   the DLG reference code: the client at the first round of federated training
      */
     public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
-                         InversionParameters parameters, long seed, boolean dlgWeights) {
+                         InversionParameters parameters, long seed, boolean dlgWeights, Defense defense) {
         this.parameters = parameters;
         this.model = model.withDataType(DataType.DOUBLE);
         if (dlgWeights) {
@@ -59,7 +65,8 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
         this.height = height;
         this.width = width;
         int classes = (int) this.model.outputSize();
-        INDArray sharedGradient = this.model.gradients(input(privateImage), oneHot(privateLabel, classes)).parameters();
+        INDArray clientGradient = this.model.gradients(input(privateImage), oneHot(privateLabel, classes)).parameters();
+        INDArray sharedGradient = defense.apply(clientGradient, new Random(Seeds.derive(seed, "defense")));
         this.recoveredLabel = LabelRecovery.fromGradient(this.model, sharedGradient);
         this.label = oneHot(recoveredLabel, classes);
         this.matching = new GradientMatching(this.model, sharedGradient, parameters.hvpStep());
