@@ -17,6 +17,7 @@ import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.HtmlReport;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.experiment.Versions;
+import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
@@ -53,6 +54,17 @@ final class InvertCommand implements Callable<Integer> {
             + " (weights redrawn U(-0.5, 0.5) from the seed, the first round of federated training).")
     boolean trainedWeights;
 
+    @Option(names = "--defense", defaultValue = "NONE",
+            description = "What the client does to its gradient: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    DefenseKind defense;
+
+    @Option(names = "--strength", defaultValue = "0",
+            description = "The defense's strength: σ (Gaussian), b (Laplacian), the fraction zeroed (pruning) or the noise multiplier (DP-SGD).")
+    double strength;
+
+    @Option(names = "--clip", defaultValue = "1", description = "DP-SGD's clip norm C. Default: ${DEFAULT-VALUE}.")
+    double clip;
+
     @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -73,7 +85,7 @@ final class InvertCommand implements Callable<Integer> {
             privateImage[i] = test.pixel(image, i / test.width(), i % test.width());
         }
         InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[image],
-                parameters, seed, !trainedWeights);
+                parameters, seed, !trainedWeights, defense.create(strength, clip));
         List<InversionSnapshot> history = new ArrayList<>();
         long start = System.nanoTime();
         double secondsTo30 = Double.NaN;
@@ -112,6 +124,7 @@ final class InvertCommand implements Callable<Integer> {
         run.put("model", handle.name());
         run.put("weights", trainedWeights ? "as trained" : "U(-0.5, 0.5) from the seed (DLG)");
         run.put("image", image);
+        run.put("defense", defense.create(strength, clip).describe());
         run.put("parameters", parameters);
         run.put("seed", seed);
         run.put("versions", Versions.current());

@@ -145,40 +145,6 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         seed.getValueFactory().setValue(value);
     }
 
-    /**
-     * Shows a double with all its significant digits (1e-4 as 0.0001, 2.5e-9 as 2.5e-09) instead of
-     * the default two decimals, which would show small values as 0; text that is not a number
-     * keeps the last good value.
-     */
-    private static final class DoubleText extends javafx.util.StringConverter<Double> {
-        private final SpinnerValueFactory<Double> factory;
-
-        DoubleText(SpinnerValueFactory<Double> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public String toString(Double v) {
-            if (v == null) {
-                return "";
-            }
-            double a = Math.abs(v);
-            if (a != 0 && (a < 1e-6 || a >= 1e9)) {
-                return String.format(java.util.Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+e", "e");
-            }
-            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        }
-
-        @Override
-        public Double fromString(String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                return factory.getValue();
-            }
-        }
-    }
-
     /** A spinner factory for any long, with a text converter that keeps the last good value on bad input. */
     private static final class LongValueFactory extends SpinnerValueFactory<Long> {
         LongValueFactory(long initial) {

@@ -39,6 +39,7 @@ import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
+import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
@@ -48,6 +49,7 @@ import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.ModelChecks;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.ui.CurveView;
+import org.glassbox.ui.DoubleText;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.JobControls;
 import org.glassbox.ui.Messages;
@@ -69,6 +71,9 @@ public final class InversionPage implements WorkspacePage {
     private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
     private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
+    private final ComboBox<DefenseKind> defense = new ComboBox<>();
+    private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
+    private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
     private final CheckBox dlgWeights = new CheckBox("DLG's setting: weights drawn U(−0.5, 0.5) from the seed");
     private final ParameterSheet<InversionParameters> sheet =
             new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1);
@@ -125,7 +130,21 @@ public final class InversionPage implements WorkspacePage {
         Label title = new Label("Deep Leakage from Gradients, iDLG label");
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
-        VBox settings = new VBox(10, title, row("Model", model), row("Private test image", imageIndex), dlgWeights, sheet);
+        defense.getItems().setAll(DefenseKind.values());
+        defense.setValue(DefenseKind.NONE);
+        defense.setId("defense");
+        strength.setEditable(true);
+        clipNorm.setEditable(true);
+        strength.getValueFactory().setConverter(new DoubleText(strength.getValueFactory()));
+        clipNorm.getValueFactory().setConverter(new DoubleText(clipNorm.getValueFactory()));
+        strength.disableProperty().bind(defense.valueProperty().isEqualTo(DefenseKind.NONE));
+        clipNorm.disableProperty().bind(defense.valueProperty().isNotEqualTo(DefenseKind.DP_SGD));
+        strength.setTooltip(new Tooltip("σ for Gaussian noise, b for Laplacian noise, the fraction zeroed for pruning,"
+                + " the noise multiplier for DP-SGD"));
+        Label defenseTitle = new Label("Defense on the shared gradient");
+        defenseTitle.getStyleClass().add("title-4");
+        VBox settings = new VBox(10, title, row("Model", model), row("Private test image", imageIndex), dlgWeights, sheet,
+                defenseTitle, row("Defense", defense), row("Strength", strength), row("Clip norm C", clipNorm));
         settings.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(settings);
         scroll.setFitToWidth(true);
@@ -214,7 +233,7 @@ public final class InversionPage implements WorkspacePage {
             int index = imageIndex.getValue();
             long seed = sheet.seed();
             InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
-                    parameters, seed, dlgWeights.isSelected());
+                    parameters, seed, dlgWeights.isSelected(), defense.getValue().create(strength.getValue(), clipNorm.getValue()));
             curve.clear();
             Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
             next.addStateListener(state -> {
