@@ -65,6 +65,11 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "1", description = "DP-SGD's clip norm C. Default: ${DEFAULT-VALUE}.")
     double clip;
 
+    @Option(names = "--price-steps", defaultValue = "0",
+            description = "Also measure the defense's price: train DLG's LeNet this many steps (batch 32) with and without it"
+                    + " and print both test accuracies. Default: ${DEFAULT-VALUE} (skip).")
+    int priceSteps;
+
     @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -148,6 +153,18 @@ final class InvertCommand implements Callable<Integer> {
         System.out.println(iterationsTo30 < 0 ? "30 dB not reached"
                 : String.format(Locale.ROOT, "30 dB reached at iteration %d, after %.2f s", iterationsTo30, secondsTo30));
         System.out.println("wrote strip.png, curves.csv, run.json, report.html to " + out.toAbsolutePath());
+        if (priceSteps > 0) {
+            int frames = Math.max(1, priceSteps / 10);
+            org.glassbox.inversion.DefensePriceTask price = new org.glassbox.inversion.DefensePriceTask(
+                    org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), defense.create(strength, clip),
+                    FashionMnist.train(assets), test, frames, 10, 32, seed);
+            org.glassbox.inversion.PriceSnapshot p = null;
+            for (int i = 0; i < frames; i++) {
+                p = price.step(i);
+            }
+            System.out.printf(Locale.ROOT, "price of %s after %d steps: test accuracy %.1f %% without, %.1f %% with%n",
+                    defense.create(strength, clip).describe(), p.steps(), 100 * p.accuracyUndefended(), 100 * p.accuracyDefended());
+        }
         return 0;
     }
 }

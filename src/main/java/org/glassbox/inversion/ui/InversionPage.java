@@ -40,6 +40,8 @@ import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.inversion.DefenseKind;
+import org.glassbox.inversion.DefensePriceTask;
+import org.glassbox.inversion.PriceSnapshot;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
@@ -85,6 +87,10 @@ public final class InversionPage implements WorkspacePage {
     private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
     private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final Label price = new Label("Price of the defense: press 'Measure its price' to train a LeNet with and without it.");
+    private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
+    private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
+    private SnapshotPump<PriceSnapshot> pricePump;
     private LabeledImages test;
     private double[] privateImage;
     private SnapshotPump<InversionSnapshot> pump;
@@ -144,7 +150,7 @@ public final class InversionPage implements WorkspacePage {
         Label defenseTitle = new Label("Defense on the shared gradient");
         defenseTitle.getStyleClass().add("title-4");
         VBox settings = new VBox(10, title, row("Model", model), row("Private test image", imageIndex), dlgWeights, sheet,
-                defenseTitle, row("Defense", defense), row("Strength", strength), row("Clip norm C", clipNorm));
+                defenseTitle, row("Defense", defense), row("Strength", strength), row("Clip norm C", clipNorm), priceButton());
         settings.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(settings);
         scroll.setFitToWidth(true);
@@ -165,7 +171,13 @@ public final class InversionPage implements WorkspacePage {
         csv.setOnAction(e -> exportCurves());
         FlowPane exports = new FlowPane(8, 6, new Label("Export"), strip, csv);
         exports.setAlignment(Pos.CENTER_LEFT);
-        VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve);
+        price.setId("defensePrice");
+        price.setWrapText(true);
+        price.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox priceCurves = new HBox(8, plainAccuracy, defendedAccuracy);
+        HBox.setHgrow(plainAccuracy, Priority.ALWAYS);
+        HBox.setHgrow(defendedAccuracy, Priority.ALWAYS);
+        VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve, price, priceCurves);
         VBox right = new VBox(12, images, status, exports, curves);
         right.setPadding(new Insets(12));
         SplitPane split = new SplitPane(left, right);
@@ -178,6 +190,58 @@ public final class InversionPage implements WorkspacePage {
             showDummy(f.snapshot());
         });
         showOriginal();
+    }
+
+    private Button priceButton() {
+        Button b = new Button("Measure its price (train 300 steps)");
+        b.setTooltip(new Tooltip("Trains DLG's LeNet on the bundled training data twice, with and without the defense"
+                + " on every gradient, and compares test accuracy"));
+        b.setOnAction(e -> measurePrice());
+        return b;
+    }
+
+    /** Runs the defense's price as the page's job: the same LeNet trained with and without it. */
+    private void measurePrice() {
+        if (job.get() != null && !job.get().state().isFinal()) {
+            messages.showProblem(new UserMessage("A job is still running.", "Cancel it (Esc) or wait for it to finish."));
+            return;
+        }
+        messages.clear();
+        try {
+            org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
+            LabeledImages train = FashionMnist.train(assets);
+            if (test == null) {
+                test = FashionMnist.test(assets);
+            }
+            long seed = sheet.seed();
+            DefensePriceTask task = new DefensePriceTask(org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), chosen,
+                    train, test, 30, 10, 32, seed);
+            Job<PriceSnapshot> next = new Job<>("Price of " + chosen.describe(), seed, task);
+            next.addStateListener(state -> {
+                if (state == JobState.FAILED) {
+                    Platform.runLater(() -> messages.showProblem(next.failure()));
+                }
+            });
+            if (pricePump != null) {
+                pricePump.stop();
+            }
+            pricePump = new SnapshotPump<>(next::latest, f -> {
+                PriceSnapshot p = f.snapshot();
+                price.setText(String.format(Locale.ROOT, "Price of %s: after %d training steps of 32 images, test accuracy"
+                        + " %.1f %% without it, %.1f %% with it.", chosen.describe(), p.steps(), 100 * p.accuracyUndefended(),
+                        100 * p.accuracyDefended()));
+                plainAccuracy.setValues(p.undefendedCurve());
+                defendedAccuracy.setValues(p.defendedCurve());
+            });
+            pricePump.start();
+            controls.bind(next);
+            job.set(next);
+            next.start(JobExecutors.background());
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
+        }
     }
 
     private static Label caption(String text) {

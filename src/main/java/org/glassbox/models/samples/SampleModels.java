@@ -61,7 +61,7 @@ public final class SampleModels {
                 seed -> mlp(seed, 2, hidden, 2, LossFunction.MCXENT, Activation.SOFTMAX, 1e-2));
     }
 
-    static MultiLayerConfiguration lenetSigmoid(long seed) {
+    public static MultiLayerConfiguration lenetSigmoid(long seed) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(3e-3))
