@@ -180,7 +180,9 @@ public final class InversionPage implements WorkspacePage {
         VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve, price, priceCurves);
         VBox right = new VBox(12, images, status, exports, curves);
         right.setPadding(new Insets(12));
-        SplitPane split = new SplitPane(left, right);
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(left, rightScroll);
         split.setDividerPositions(0.34);
         root.setTop(messages);
         root.setCenter(split);
