@@ -50,7 +50,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.println();
         if (suite != Suite.models) {
             ModelHandle mlp = catalog.load("mlp-784-128-10");
-            Plane plane = Plane.through(image(test, 0), image(test, 1), image(test, 2));
+            Plane plane = Plane.through(test.image(0), test.image(1), test.image(2));
             RegionBenchmark.run(System.out, repeats,
                     PiecewiseLinearNetwork.of(mlp, catalog.pathOf(catalog.find("mlp-784-128-10").orElseThrow())), plane);
             System.out.println();
@@ -95,16 +95,6 @@ final class BenchmarkCommand implements Callable<Integer> {
             return p.waitFor();
         }
         return 0;
-    }
-
-    private static double[] image(LabeledImages images, int index) {
-        double[] x = new double[images.pixelsPerImage()];
-        for (int r = 0; r < images.height(); r++) {
-            for (int c = 0; c < images.width(); c++) {
-                x[r * images.width() + c] = images.pixel(index, r, c);
-            }
-        }
-        return x;
     }
 
     private double throughput(ModelHandle model, LabeledImages test, int threads) throws Exception {

@@ -85,10 +85,7 @@ final class InvertCommand implements Callable<Integer> {
         if (image < 0 || image >= test.size()) {
             throw new UserFacingException("Test image " + image + " does not exist.", "Use 0 to " + (test.size() - 1) + ".");
         }
-        double[] privateImage = new double[test.pixelsPerImage()];
-        for (int i = 0; i < privateImage.length; i++) {
-            privateImage[i] = test.pixel(image, i / test.width(), i % test.width());
-        }
+        double[] privateImage = test.image(image);
         InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[image],
                 parameters, seed, !trainedWeights, defense.create(strength, clip));
         List<InversionSnapshot> history = new ArrayList<>();

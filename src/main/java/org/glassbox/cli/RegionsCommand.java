@@ -131,10 +131,7 @@ final class RegionsCommand implements Callable<Integer> {
                     if (images[k] < 0 || images[k] >= test.size()) {
                         throw new UserFacingException("Test image " + images[k] + " does not exist.", "Use 0 to " + (test.size() - 1) + ".");
                     }
-                    x[k] = new double[test.pixelsPerImage()];
-                    for (int i = 0; i < x[k].length; i++) {
-                        x[k][i] = test.pixel(images[k], i / test.width(), i % test.width());
-                    }
+                    x[k] = test.image(images[k]);
                     markers.add(new MapMarker(at[k][0], at[k][1], test.labels()[images[k]],
                             "#" + images[k] + " " + test.classNames().get(test.labels()[images[k]])));
                 }

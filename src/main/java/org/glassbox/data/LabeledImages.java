@@ -49,6 +49,15 @@ public record LabeledImages(String name, int height, int width, byte[] pixels, i
         return (pixels[i * pixelsPerImage() + r * width + c] & 0xFF) / 255.0;
     }
 
+    /** Image i as height×width values in [0, 1], row-major. */
+    public double[] image(int i) {
+        double[] x = new double[pixelsPerImage()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (pixels[i * pixelsPerImage() + k] & 0xFF) / 255.0;
+        }
+        return x;
+    }
+
     /** Images from..to-1 as a [n, height*width] matrix in [0, 1]. */
     public INDArray features(int from, int to, DataType type) {
         int n = to - from;

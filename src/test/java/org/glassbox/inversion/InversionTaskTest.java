@@ -13,19 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class InversionTaskTest {
 
-    static double[] image(LabeledImages images, int index) {
-        double[] x = new double[images.pixelsPerImage()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = images.pixel(index, i / images.width(), i % images.width());
-        }
-        return x;
-    }
-
     @Test
     void onDlgsLenetSettingTheDummyImageBecomesThePrivateOne() throws Exception {
         ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid");
         LabeledImages test = FashionMnist.test(Assets.locate());
-        InversionTask task = new InversionTask(model, image(test, 0), 28, 28, test.labels()[0],
+        InversionTask task = new InversionTask(model, test.image(0), 28, 28, test.labels()[0],
                 new InversionParameters(Integer.getInteger("inversion.iterations", 300), 0.05, 1e-4), 1, true);
         assertEquals(test.labels()[0], task.recoveredLabel());
         InversionSnapshot first = task.step(0);
@@ -48,8 +40,8 @@ class InversionTaskTest {
         ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid");
         LabeledImages test = FashionMnist.test(Assets.locate());
         InversionParameters p = new InversionParameters(5, 0.05, 1e-4);
-        InversionTask a = new InversionTask(model, image(test, 3), 28, 28, test.labels()[3], p, 9, true);
-        InversionTask b = new InversionTask(model, image(test, 3), 28, 28, test.labels()[3], p, 9, true);
+        InversionTask a = new InversionTask(model, test.image(3), 28, 28, test.labels()[3], p, 9, true);
+        InversionTask b = new InversionTask(model, test.image(3), 28, 28, test.labels()[3], p, 9, true);
         InversionSnapshot sa = null;
         InversionSnapshot sb = null;
         for (int i = 0; i < 5; i++) {

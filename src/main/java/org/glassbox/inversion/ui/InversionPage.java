@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,16 +24,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.Failures;
 import org.glassbox.engine.Frame;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.JobExecutors;
-import org.glassbox.engine.JobState;
-import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
@@ -51,12 +45,13 @@ import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.ModelChecks;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.ui.CurveView;
+import org.glassbox.ui.Forms;
 import org.glassbox.ui.DoubleText;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.JobControls;
+import org.glassbox.ui.JobPresenter;
 import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.SnapshotPump;
 import org.glassbox.ui.WorkspacePage;
 
 /**
@@ -86,14 +81,12 @@ public final class InversionPage implements WorkspacePage {
     private final CurveView lossCurve = new CurveView("log10 matching loss", Color.web("#c0392b"));
     private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
     private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
-    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final JobPresenter jobs = new JobPresenter(controls, messages);
     private final Label price = new Label("Price of the defense: press 'Measure its price' to train a LeNet with and without it.");
     private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
     private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
-    private SnapshotPump<PriceSnapshot> pricePump;
     private LabeledImages test;
     private double[] privateImage;
-    private SnapshotPump<InversionSnapshot> pump;
     private final List<InversionSnapshot> curve = new ArrayList<>();
 
     public InversionPage(Assets assets) throws IOException {
@@ -119,7 +112,7 @@ public final class InversionPage implements WorkspacePage {
 
     @Override
     public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return job.getReadOnlyProperty();
+        return jobs.currentJob();
     }
 
     private void build() {
@@ -149,8 +142,9 @@ public final class InversionPage implements WorkspacePage {
                 + " the noise multiplier for DP-SGD"));
         Label defenseTitle = new Label("Defense on the shared gradient");
         defenseTitle.getStyleClass().add("title-4");
-        VBox settings = new VBox(10, title, row("Model", model), row("Private test image", imageIndex), dlgWeights, sheet,
-                defenseTitle, row("Defense", defense), row("Strength", strength), row("Clip norm C", clipNorm), priceButton());
+        VBox settings = new VBox(10, title, Forms.row("Model", model, 130), Forms.row("Private test image", imageIndex, 130),
+                dlgWeights, sheet, defenseTitle, Forms.row("Defense", defense, 130), Forms.row("Strength", strength, 130),
+                Forms.row("Clip norm C", clipNorm, 130), priceButton());
         settings.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(settings);
         scroll.setFitToWidth(true);
@@ -186,11 +180,6 @@ public final class InversionPage implements WorkspacePage {
         split.setDividerPositions(0.34);
         root.setTop(messages);
         root.setCenter(split);
-        controls.setOnScrub(i -> {
-            @SuppressWarnings("unchecked")
-            Frame<InversionSnapshot> f = (Frame<InversionSnapshot>) controls.frames().get(i);
-            showDummy(f.snapshot());
-        });
         showOriginal();
     }
 
@@ -204,7 +193,7 @@ public final class InversionPage implements WorkspacePage {
 
     /** Runs the defense's price as the page's job: the same LeNet trained with and without it. */
     private void measurePrice() {
-        if (job.get() != null && !job.get().state().isFinal()) {
+        if (jobs.isBusy()) {
             messages.showProblem(new UserMessage("A job is still running.", "Cancel it (Esc) or wait for it to finish."));
             return;
         }
@@ -219,26 +208,13 @@ public final class InversionPage implements WorkspacePage {
             DefensePriceTask task = new DefensePriceTask(org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), chosen,
                     train, test, 30, 10, 32, seed);
             Job<PriceSnapshot> next = new Job<>("Price of " + chosen.describe(), seed, task);
-            next.addStateListener(state -> {
-                if (state == JobState.FAILED) {
-                    Platform.runLater(() -> messages.showProblem(next.failure()));
-                }
-            });
-            if (pricePump != null) {
-                pricePump.stop();
-            }
-            pricePump = new SnapshotPump<>(next::latest, f -> {
-                PriceSnapshot p = f.snapshot();
+            jobs.start(next, p -> {
                 price.setText(String.format(Locale.ROOT, "Price of %s: after %d training steps of 32 images, test accuracy"
                         + " %.1f %% without it, %.1f %% with it.", chosen.describe(), p.steps(), 100 * p.accuracyUndefended(),
                         100 * p.accuracyDefended()));
                 plainAccuracy.setValues(p.undefendedCurve());
                 defendedAccuracy.setValues(p.defendedCurve());
             });
-            pricePump.start();
-            controls.bind(next);
-            job.set(next);
-            next.start(JobExecutors.background());
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
         } catch (IOException e) {
@@ -252,17 +228,6 @@ public final class InversionPage implements WorkspacePage {
         return l;
     }
 
-    private static HBox row(String text, javafx.scene.control.Control control) {
-        Label label = new Label(text);
-        label.setLabelFor(control);
-        label.setMinWidth(130);
-        HBox box = new HBox(8, label, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(control, Priority.ALWAYS);
-        control.setMaxWidth(Double.MAX_VALUE);
-        return box;
-    }
-
     private void showOriginal() {
         try {
             if (test == null) {
@@ -273,16 +238,13 @@ public final class InversionPage implements WorkspacePage {
             return;
         }
         int index = imageIndex.getValue();
-        privateImage = new double[test.pixelsPerImage()];
-        for (int i = 0; i < privateImage.length; i++) {
-            privateImage[i] = test.pixel(index, i / test.width(), i % test.width());
-        }
+        privateImage = test.image(index);
         original.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM, (r, c) -> privateImage[r * test.width() + c]));
     }
 
     @Override
     public void run() {
-        if (job.get() != null && !job.get().state().isFinal()) {
+        if (jobs.isBusy()) {
             return;
         }
         messages.clear();
@@ -302,22 +264,10 @@ public final class InversionPage implements WorkspacePage {
                     parameters, seed, dlgWeights.isSelected(), defense.getValue().create(strength.getValue(), clipNorm.getValue()));
             curve.clear();
             Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
-            next.addStateListener(state -> {
-                if (state == JobState.FAILED) {
-                    Platform.runLater(() -> messages.showProblem(next.failure()));
-                }
-            });
-            if (pump != null) {
-                pump.stop();
-            }
-            pump = new SnapshotPump<>(next::latest, f -> {
-                showDummy(f.snapshot());
+            jobs.start(next, s -> {
+                showDummy(s);
                 updateCurves(next);
             });
-            pump.start();
-            controls.bind(next);
-            job.set(next);
-            next.start(JobExecutors.background());
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
         }
@@ -349,20 +299,12 @@ public final class InversionPage implements WorkspacePage {
         ssimCurve.setValues(ssim);
     }
 
-    private File saveDialog(String title, String name, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
-        return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    }
-
     private void exportStrip() {
         if (curve.isEmpty()) {
             messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
             return;
         }
-        File file = saveDialog("PNG image", "inversion-strip.png", "*.png");
+        File file = Forms.saveFile(root, "PNG image", "inversion-strip.png", "*.png");
         if (file != null) {
             List<InversionSnapshot> shots = new ArrayList<>();
             for (int k = 1; k <= 9; k++) {
@@ -382,7 +324,7 @@ public final class InversionPage implements WorkspacePage {
             messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
             return;
         }
-        File file = saveDialog("CSV", "inversion-curves.csv", "*.csv");
+        File file = Forms.saveFile(root, "CSV", "inversion-curves.csv", "*.csv");
         if (file != null) {
             try {
                 InversionExports.writeCurves(curve, file.toPath());

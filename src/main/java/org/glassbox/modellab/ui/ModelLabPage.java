@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -39,10 +38,7 @@ import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.Failures;
-import org.glassbox.engine.Frame;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.JobExecutors;
-import org.glassbox.engine.JobState;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
@@ -61,11 +57,12 @@ import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.ModelChecks;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.models.ModelLoader;
+import org.glassbox.ui.Forms;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.JobControls;
+import org.glassbox.ui.JobPresenter;
 import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.SnapshotPump;
 import org.glassbox.ui.TableFit;
 import org.glassbox.ui.WorkspacePage;
 
@@ -93,7 +90,7 @@ public final class ModelLabPage implements WorkspacePage {
     private final Button exportCsv = new Button("Export CSV…");
     private final Button exportPng = new Button("Export PNG…");
     private final Button saveRun = new Button("Save results…");
-    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final JobPresenter jobs = new JobPresenter(controls, messages);
 
     private ModelHandle model;
     private String modelReference;
@@ -101,7 +98,6 @@ public final class ModelLabPage implements WorkspacePage {
     private EvaluationSnapshot shown;
     private Experiment shownExperiment;
     private Instant startedAt;
-    private SnapshotPump<EvaluationSnapshot> pump;
 
     public ModelLabPage(Assets assets) throws IOException {
         this.assets = assets;
@@ -133,7 +129,7 @@ public final class ModelLabPage implements WorkspacePage {
 
     @Override
     public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return job.getReadOnlyProperty();
+        return jobs.currentJob();
     }
 
     private void build() {
@@ -215,11 +211,6 @@ public final class ModelLabPage implements WorkspacePage {
         split.setDividerPositions(0.5);
         root.setTop(messages);
         root.setCenter(split);
-        controls.setOnScrub(i -> {
-            @SuppressWarnings("unchecked")
-            Frame<EvaluationSnapshot> f = (Frame<EvaluationSnapshot>) controls.frames().get(i);
-            draw(f.snapshot());
-        });
     }
 
     private static TableColumn<LayerSummary, String> column(String title, java.util.function.Function<LayerSummary, String> value,
@@ -317,7 +308,7 @@ public final class ModelLabPage implements WorkspacePage {
 
     @Override
     public void run() {
-        if (job.get() != null && !job.get().state().isFinal()) {
+        if (jobs.isBusy()) {
             return;
         }
         messages.clear();
@@ -347,20 +338,8 @@ public final class ModelLabPage implements WorkspacePage {
         shownExperiment = experiment(parameters, seed);
         Job<EvaluationSnapshot> next = new Job<>("Evaluate " + model.name(), seed,
                 new EvaluationTask(model.copy(), testSet, parameters, seed));
-        next.addStateListener(state -> {
-            if (state == JobState.FAILED) {
-                Platform.runLater(() -> messages.showProblem(next.failure()));
-            }
-        });
-        if (pump != null) {
-            pump.stop();
-        }
-        pump = new SnapshotPump<>(next::latest, f -> draw(f.snapshot()));
-        pump.start();
-        controls.bind(next);
-        job.set(next);
         startedAt = Instant.now();
-        next.start(JobExecutors.background());
+        jobs.start(next, this::draw);
     }
 
     private Experiment experiment(EvaluationParameters parameters, long seed) {
@@ -400,14 +379,14 @@ public final class ModelLabPage implements WorkspacePage {
     }
 
     private void exportConfusionCsv() {
-        File file = saveDialog("Export confusion matrix (CSV)", "confusion-matrix.csv", "CSV", "*.csv");
+        File file = Forms.saveFile(root, "Export confusion matrix (CSV)", "confusion-matrix.csv", "*.csv");
         if (file != null) {
             writeOrReport(() -> Files.writeString(file.toPath(), shown.confusion().toCsv(), StandardCharsets.UTF_8), file);
         }
     }
 
     private void exportConfusionPng() {
-        File file = saveDialog("Export confusion matrix (PNG)", "confusion-matrix.png", "PNG image", "*.png");
+        File file = Forms.saveFile(root, "Export confusion matrix (PNG)", "confusion-matrix.png", "*.png");
         if (file != null) {
             writeOrReport(() -> ConfusionMatrixImage.write(shown.confusion(), model.name(), file.toPath()), file);
         }
@@ -418,7 +397,7 @@ public final class ModelLabPage implements WorkspacePage {
         chooser.setTitle("Save results into a folder");
         File dir = chooser.showDialog(window());
         if (dir != null) {
-            double seconds = job.get() == null ? 0 : job.get().elapsedSeconds();
+            double seconds = jobs.currentJob().get() == null ? 0 : jobs.currentJob().get().elapsedSeconds();
             writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,
                     startedAt == null ? Instant.now() : startedAt, seconds), dir);
         }
@@ -426,7 +405,7 @@ public final class ModelLabPage implements WorkspacePage {
 
     @Override
     public void saveExperiment() {
-        File file = saveDialog("Save experiment", "model-lab.experiment.json", "Experiment", "*.json");
+        File file = Forms.saveFile(root, "Save experiment", "model-lab.experiment.json", "*.json");
         if (file != null) {
             writeOrReport(() -> ExperimentFiles.write(experiment(sheet.value(), sheet.seed()), file.toPath()), file);
         }
@@ -477,14 +456,6 @@ public final class ModelLabPage implements WorkspacePage {
             messages.showProblem(new UserMessage("Could not write " + target + ": " + e.getMessage() + ".",
                     "Choose another folder or file name."));
         }
-    }
-
-    private File saveDialog(String title, String name, String kind, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        return chooser.showSaveDialog(window());
     }
 
     private Window window() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
@@ -34,8 +32,6 @@ import org.glassbox.data.LabeledImages;
 import org.glassbox.data.ToyDataset;
 import org.glassbox.engine.Failures;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.JobExecutors;
-import org.glassbox.engine.JobState;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
@@ -56,11 +52,12 @@ import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.RegionMapFiles;
 import org.glassbox.regions.Window;
 import org.glassbox.ui.CurveView;
+import org.glassbox.ui.Forms;
 import org.glassbox.ui.JobControls;
+import org.glassbox.ui.JobPresenter;
 import org.glassbox.ui.LatestOnly;
 import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.SnapshotPump;
 import org.glassbox.ui.WorkspacePage;
 
 /**
@@ -91,14 +88,13 @@ public final class RegionsPage implements WorkspacePage {
     private final Label hover = new Label();
     private final CurveView lossCurve = new CurveView("Loss", Color.web("#c0392b"));
     private final CurveView regionCurve = new CurveView("Regions", Color.web("#1f5fbf"));
-    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final JobPresenter jobs = new JobPresenter(controls, messages);
     private final LatestOnly<Request, RegionMap> recompute;
 
     private PiecewiseLinearNetwork network;
     private List<MapMarker> markers = List.of();
     private Plane plane = Plane.identity2d();
     private PlaygroundSnapshot lastSnapshot;
-    private SnapshotPump<PlaygroundSnapshot> pump;
     private String source = "";
 
     public RegionsPage(Assets assets) throws IOException {
@@ -126,7 +122,7 @@ public final class RegionsPage implements WorkspacePage {
 
     @Override
     public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return job.getReadOnlyProperty();
+        return jobs.currentJob();
     }
 
     private void build() {
@@ -149,7 +145,7 @@ public final class RegionsPage implements WorkspacePage {
                 + " layers of 1 to " + Architecture.MAX_WIDTH + ")"));
         Label trainTitle = new Label("Train live");
         trainTitle.getStyleClass().add("title-4");
-        VBox train = new VBox(8, trainTitle, labelled("Data set", dataset), labelled("Hidden layers", architecture), sheet);
+        VBox train = new VBox(8, trainTitle, Forms.row("Data set", dataset, 110), Forms.row("Hidden layers", architecture, 110), sheet);
 
         Label sampleTitle = new Label("Or show a sample model");
         sampleTitle.getStyleClass().add("title-4");
@@ -161,7 +157,7 @@ public final class RegionsPage implements WorkspacePage {
                 + " or one image and two random directions (from the seed)"));
         Button show = new Button("Show map");
         show.setOnAction(e -> showSample());
-        VBox samples = new VBox(8, sampleTitle, labelled("Model", sample), labelled("Test images", images), show);
+        VBox samples = new VBox(8, sampleTitle, Forms.row("Model", sample, 110), Forms.row("Test images", images, 110), show);
 
         VBox settings = new VBox(12, train, new Separator(), samples);
         settings.setPadding(new Insets(12));
@@ -217,20 +213,9 @@ public final class RegionsPage implements WorkspacePage {
         root.setCenter(split);
     }
 
-    private static HBox labelled(String text, javafx.scene.control.Control control) {
-        Label label = new Label(text);
-        label.setLabelFor(control);
-        label.setMinWidth(110);
-        HBox box = new HBox(8, label, control);
-        box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(control, Priority.ALWAYS);
-        control.setMaxWidth(Double.MAX_VALUE);
-        return box;
-    }
-
     @Override
     public void run() {
-        if (job.get() != null && !job.get().state().isFinal()) {
+        if (jobs.isBusy()) {
             return;
         }
         messages.clear();
@@ -259,20 +244,7 @@ public final class RegionsPage implements WorkspacePage {
         view.setMarkers(markers);
         view.setHome(PlaygroundTask.TRAINING_WINDOW);
         Job<PlaygroundSnapshot> next = new Job<>("Train " + source, seed, task);
-        next.addStateListener(state -> {
-            if (state == JobState.FAILED) {
-                javafx.application.Platform.runLater(() -> messages.showProblem(next.failure()));
-            }
-        });
-        if (pump != null) {
-            pump.stop();
-        }
-        pump = new SnapshotPump<>(next::latest, f -> showSnapshot(f.snapshot()));
-        pump.start();
-        controls.bind(next);
-        controls.setOnScrub(i -> showSnapshot((PlaygroundSnapshot) controls.frames().get(i).snapshot()));
-        job.set(next);
-        next.start(JobExecutors.background());
+        jobs.start(next, this::showSnapshot);
     }
 
     private void showSnapshot(PlaygroundSnapshot s) {
@@ -329,7 +301,7 @@ public final class RegionsPage implements WorkspacePage {
                 int index = parseImage(images.getText().trim());
                 LabeledImages test = FashionMnist.test(assets);
                 // Two random directions as long as a typical distance between two test images (about 10).
-                plane = Plane.randomThrough(pixels(test, index), 10, sheet.seed());
+                plane = Plane.randomThrough(test.image(index), 10, sheet.seed());
                 markers.add(new MapMarker(0, 0, test.labels()[index], "#" + index + " " + test.classNames().get(test.labels()[index])));
                 home = new Window(-1, 1, -1, 1);
                 source = entry.id() + " · plane through test image " + index + " and two random directions (seed " + sheet.seed() + ")";
@@ -338,7 +310,7 @@ public final class RegionsPage implements WorkspacePage {
                 LabeledImages test = FashionMnist.test(assets);
                 double[][] x = new double[3][];
                 for (int k = 0; k < 3; k++) {
-                    x[k] = pixels(test, idx[k]);
+                    x[k] = test.image(idx[k]);
                 }
                 plane = Plane.through(x[0], x[1], x[2]);
                 double[][] at = {{0, 0}, {1, 0}, {0, 1}};
@@ -400,26 +372,8 @@ public final class RegionsPage implements WorkspacePage {
         return idx;
     }
 
-    private static double[] pixels(LabeledImages images, int index) {
-        double[] x = new double[images.pixelsPerImage()];
-        for (int r = 0; r < images.height(); r++) {
-            for (int c = 0; c < images.width(); c++) {
-                x[r * images.width() + c] = images.pixel(index, r, c);
-            }
-        }
-        return x;
-    }
-
-    private File saveDialog(String title, String name, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
-        return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    }
-
     private void exportPng() {
-        File file = saveDialog("PNG image", "region-map.png", "*.png");
+        File file = Forms.saveFile(root, "PNG image", "region-map.png", "*.png");
         if (file != null) {
             WritableImage image = view.snapshot(null, null);
             try {
@@ -436,7 +390,7 @@ public final class RegionsPage implements WorkspacePage {
             messages.showProblem(new UserMessage("There is no map yet.", "Train (F5) or show a sample model first."));
             return;
         }
-        File file = saveDialog("JSON", "region-map.json", "*.json");
+        File file = Forms.saveFile(root, "JSON", "region-map.json", "*.json");
         if (file != null) {
             try {
                 RegionMapFiles.writeJson(view.map(), file.toPath());
@@ -453,7 +407,7 @@ public final class RegionsPage implements WorkspacePage {
             messages.showProblem(new UserMessage("There is no map yet.", "Train (F5) or show a sample model first."));
             return;
         }
-        File file = saveDialog("HTML report", "region-map-report.html", "*.html");
+        File file = Forms.saveFile(root, "HTML report", "region-map-report.html", "*.html");
         if (file == null) {
             return;
         }
@@ -491,7 +445,7 @@ public final class RegionsPage implements WorkspacePage {
             messages.showProblem(new UserMessage("Region counts over training exist only for a training run.", "Train first (F5)."));
             return;
         }
-        File file = saveDialog("CSV", "region-counts.csv", "*.csv");
+        File file = Forms.saveFile(root, "CSV", "region-counts.csv", "*.csv");
         if (file != null) {
             try {
                 RegionMapFiles.writeTrainingCsv(lastSnapshot, sheet.value().stepsPerFrame(), file.toPath());

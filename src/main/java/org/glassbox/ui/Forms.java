@@ -1,0 +1,38 @@
+package org.glassbox.ui;
+
+import java.io.File;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+/** Small pieces of form layout and file dialogs that every workspace page uses. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** A label (mnemonic target of the control) and a control that takes the rest of the width. */
+    public static HBox row(String text, Control control, double labelWidth) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        label.setMinWidth(labelWidth);
+        HBox box = new HBox(8, label, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        control.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    /** A save dialog over the window that holds {@code owner}; null if the person cancels. */
+    public static File saveFile(Node owner, String title, String initialName, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
+        return chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+    }
+}
