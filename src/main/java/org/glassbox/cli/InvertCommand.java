@@ -18,6 +18,7 @@ import org.glassbox.experiment.HtmlReport;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.experiment.Versions;
 import org.glassbox.inversion.DefenseKind;
+import org.glassbox.inversion.InversionAttack;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 /** {@code glassbox invert}: Deep Leakage from Gradients on one Fashion-MNIST test image, headless; prints the figures. */
 @Command(name = "invert", mixinStandardHelpOptions = true,
         description = "Reconstruct a private Fashion-MNIST test image from the gradient it gives (DLG with iDLG's label,"
-                + " Adam on the image). Prints iterations and time to 30 dB PSNR and iterations per second; writes"
+                + " or Inverting Gradients). Prints iterations and time to 30 dB PSNR and iterations per second; writes"
                 + " strip.png, curves.csv, run.json and report.html.")
 final class InvertCommand implements Callable<Integer> {
 
@@ -41,14 +42,21 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "0", description = "The private test image (0 to 1999). Default: ${DEFAULT-VALUE}.")
     int image;
 
-    @Option(names = "--iterations", defaultValue = "1000", description = "Adam steps. Default: ${DEFAULT-VALUE}.")
-    int iterations;
+    @Option(names = "--attack", defaultValue = "DLG",
+            description = "${COMPLETION-CANDIDATES}; each brings its paper's preset. Default: ${DEFAULT-VALUE}.")
+    InversionAttack attack;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "Adam's learning rate. Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = "--iterations", description = "Adam steps (default: the attack's preset).")
+    Integer iterations;
 
-    @Option(names = "--hvp-step", defaultValue = "1e-4", description = "Weight step of the Hessian-vector product. Default: ${DEFAULT-VALUE}.")
-    double hvpStep;
+    @Option(names = "--lr", description = "Adam's learning rate (default: the attack's preset).")
+    Double learningRate;
+
+    @Option(names = "--hvp-step", description = "Weight step of the Hessian-vector product (default: 1e-4).")
+    Double hvpStep;
+
+    @Option(names = "--tv", description = "Total-variation weight (default: the attack's preset).")
+    Double tvWeight;
 
     @Option(names = "--trained-weights", description = "Attack the model as trained, instead of DLG's setting"
             + " (weights redrawn U(-0.5, 0.5) from the seed, the first round of federated training).")
@@ -79,7 +87,12 @@ final class InvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Assets assets = Assets.locate();
-        InversionParameters parameters = Parameters.requireValid(new InversionParameters(iterations, learningRate, hvpStep));
+        InversionParameters preset = attack.defaults();
+        InversionParameters parameters = Parameters.requireValid(new InversionParameters(
+                iterations != null ? iterations : preset.iterations(),
+                learningRate != null ? learningRate : preset.learningRate(),
+                hvpStep != null ? hvpStep : preset.hvpStep(),
+                tvWeight != null ? tvWeight : preset.tvWeight()));
         ModelHandle handle = EvaluationRun.resolveModel(assets, model, Path.of(""));
         LabeledImages test = FashionMnist.test(assets);
         if (image < 0 || image >= test.size()) {
@@ -87,7 +100,7 @@ final class InvertCommand implements Callable<Integer> {
         }
         double[] privateImage = test.image(image);
         InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[image],
-                parameters, seed, !trainedWeights, defense.create(strength, clip));
+                attack, parameters, seed, !trainedWeights, defense.create(strength, clip));
         List<InversionSnapshot> history = new ArrayList<>();
         long start = System.nanoTime();
         double secondsTo30 = Double.NaN;
@@ -122,7 +135,7 @@ final class InvertCommand implements Callable<Integer> {
         metrics.put("iterationsPerSecond", task.iterations() / seconds);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("workspace", "gradient-inversion");
-        run.put("attack", "DLG (squared L2) with iDLG label, Adam on the image");
+        run.put("attack", attack.toString());
         run.put("model", handle.name());
         run.put("weights", trainedWeights ? "as trained" : "U(-0.5, 0.5) from the seed (DLG)");
         run.put("image", image);

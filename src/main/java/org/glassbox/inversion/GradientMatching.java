@@ -53,6 +53,29 @@ public final class GradientMatching {
         return new Evaluation(loss, grad);
     }
 
+    /**
+     * The cosine cost of Inverting Gradients (Geiping et al. 2020), {@code L(x) = 1 − ⟨g, g*⟩ / (‖g‖ ‖g*‖)}
+     * with g = ∇_W ℓ(x, y; W), and its input gradient ∇_x L = ∇_x ⟨∇_W ℓ, v⟩ for
+     * v = ∂L/∂g = −g* / (‖g‖ ‖g*‖) + ⟨g, g*⟩ g / (‖g‖³ ‖g*‖), by the same Hessian-vector product.
+     */
+    public Evaluation evaluateCosine(INDArray x, INDArray y) {
+        model.setParameters(weights);
+        INDArray g = model.gradients(x, y).parameters().reshape(weights.shape());
+        double a = g.norm2Number().doubleValue();
+        double b = target.norm2Number().doubleValue();
+        if (a == 0 || b == 0) {
+            return new Evaluation(1, x.mul(0));
+        }
+        double c = g.mul(target).sumNumber().doubleValue();
+        double loss = 1 - c / (a * b);
+        INDArray v = target.div(-a * b).addi(g.mul(c / (a * a * a * b)));
+        double norm = v.norm2Number().doubleValue();
+        if (norm == 0) {
+            return new Evaluation(loss, x.mul(0));
+        }
+        return new Evaluation(loss, directionalInputGradient(x, y, v, step / norm));
+    }
+
     /** The central-difference estimate of ∇_x ⟨∇_W ℓ(x, y; W), v⟩ with weight step eps·v. */
     public INDArray directionalInputGradient(INDArray x, INDArray y, INDArray v, double eps) {
         model.setParameters(weights.add(v.mul(eps)));

@@ -2,11 +2,7 @@ package org.glassbox.inversion;
 
 import org.glassbox.experiment.Param;
 
-/**
- * Deep Leakage from Gradients with iDLG's label (Zhu et al. 2019; Zhao et al. 2020): the label is
- * read from the shared gradient, then the dummy image alone is fitted by Adam on the squared-L2
- * matching loss.
- */
+/** Parameters of a gradient-inversion attack; {@link InversionAttack} holds each paper's preset. */
 public record InversionParameters(
         @Param(label = "Iterations", description = "Optimiser steps on the dummy image.", min = 1, max = 100_000)
         int iterations,
@@ -14,9 +10,12 @@ public record InversionParameters(
         double learningRate,
         @Param(label = "HVP step", description = "Norm of the weight step ε₀ of the central-difference Hessian-vector product.",
                 min = 1e-8, max = 1e-1)
-        double hvpStep) {
+        double hvpStep,
+        @Param(label = "TV weight", description = "Weight of the total-variation prior (Inverting Gradients; 0 for DLG).",
+                min = 0, max = 10)
+        double tvWeight) {
 
     public static InversionParameters defaults() {
-        return new InversionParameters(1000, 0.05, GradientMatching.DEFAULT_STEP);
+        return InversionAttack.DLG.defaults();
     }
 }

@@ -13,10 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * The attack on one private image: the client's gradient g* = ∇_W ℓ(x*, y*) is all the attacker
  * sees (with the model). The label comes from g* (iDLG); the dummy image starts uniform in [0, 1]
  * from the seed and follows Adam (Kingma and Ba 2015: β1 = 0.9, β2 = 0.999, ε = 1e-8) on the
- * matching loss. PSNR and SSIM against x* are measured for the person watching, never used.
+ * attack's cost: {@link InversionAttack#DLG} or {@link InversionAttack#INVERTING_GRADIENTS}. PSNR and SSIM against x* are measured for the person watching, never used.
  */
 public final class InversionTask implements IterativeTask<InversionSnapshot> {
 
+    private final InversionAttack attack;
     private final InversionParameters parameters;
     private final GradientMatching matching;
     private final double[] privateImage;
@@ -35,13 +36,9 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
      * @param privateLabel the client's label (only to compute the shared gradient)
      */
     public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
-                         InversionParameters parameters, long seed) {
-        this(model, privateImage, height, width, privateLabel, parameters, seed, false, new Defense.None());
-    }
-
-    public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
                          InversionParameters parameters, long seed, boolean dlgWeights) {
-        this(model, privateImage, height, width, privateLabel, parameters, seed, dlgWeights, new Defense.None());
+        this(model, privateImage, height, width, privateLabel, InversionAttack.DLG, parameters, seed, dlgWeights,
+                new Defense.None());
     }
 
     /**
@@ -50,7 +47,9 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
      *                   the DLG reference code: the client at the first round of federated training
      */
     public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
-                         InversionParameters parameters, long seed, boolean dlgWeights, Defense defense) {
+                         InversionAttack attack, InversionParameters parameters, long seed, boolean dlgWeights,
+                         Defense defense) {
+        this.attack = attack;
         this.parameters = parameters;
         this.model = model.withDataType(DataType.DOUBLE);
         if (dlgWeights) {
@@ -98,20 +97,70 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
 
     @Override
     public InversionSnapshot step(int index) {
-        GradientMatching.Evaluation e = matching.evaluate(input(x), label);
+        boolean ig = attack == InversionAttack.INVERTING_GRADIENTS;
+        GradientMatching.Evaluation e = ig ? matching.evaluateCosine(input(x), label) : matching.evaluate(input(x), label);
         double[] g = e.inputGradient().reshape(x.length).toDoubleVector();
+        double loss = e.loss() + parameters.tvWeight() * totalVariation(x, g, parameters.tvWeight());
+        if (ig) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.signum(g[i]);
+            }
+        }
         double beta1 = 0.9;
         double beta2 = 0.999;
         int t = index + 1;
-        double lr = parameters.learningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        double lr = parameters.learningRate() * decay(index, ig) * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         for (int i = 0; i < x.length; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i];
             s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i];
             x[i] -= lr * m[i] / (Math.sqrt(s[i]) + 1e-8);
+            if (ig) {
+                x[i] = Math.max(0, Math.min(1, x[i]));
+            }
         }
         double[] shown = x.clone();
-        return new InversionSnapshot(t, shown, e.loss(), ImageMetrics.psnr(clamp(shown), privateImage),
+        return new InversionSnapshot(t, shown, loss, ImageMetrics.psnr(clamp(shown), privateImage),
                 ImageMetrics.ssim(clamp(shown), privateImage, height, width), recoveredLabel);
+    }
+
+    /** Inverting Gradients' step schedule: the learning rate times 0.1 after 3/8, 5/8 and 7/8 of the iterations. */
+    private double decay(int index, boolean ig) {
+        if (!ig) {
+            return 1;
+        }
+        double f = (double) index / parameters.iterations();
+        return f >= 7.0 / 8 ? 1e-3 : f >= 5.0 / 8 ? 1e-2 : f >= 3.0 / 8 ? 1e-1 : 1;
+    }
+
+    /**
+     * Anisotropic total variation, mean |x[r][c+1] − x[r][c]| + mean |x[r+1][c] − x[r][c]|; adds
+     * weight times its subgradient to {@code gradient} and returns the TV itself.
+     */
+    private double totalVariation(double[] image, double[] gradient, double weight) {
+        if (weight == 0) {
+            return 0;
+        }
+        double nx = height * (width - 1.0);
+        double ny = (height - 1.0) * width;
+        double tv = 0;
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                int i = r * width + c;
+                if (c + 1 < width) {
+                    double d = image[i + 1] - image[i];
+                    tv += Math.abs(d) / nx;
+                    gradient[i + 1] += weight * Math.signum(d) / nx;
+                    gradient[i] -= weight * Math.signum(d) / nx;
+                }
+                if (r + 1 < height) {
+                    double d = image[i + width] - image[i];
+                    tv += Math.abs(d) / ny;
+                    gradient[i + width] += weight * Math.signum(d) / ny;
+                    gradient[i] -= weight * Math.signum(d) / ny;
+                }
+            }
+        }
+        return tv;
     }
 
     private static double[] clamp(double[] image) {

@@ -79,6 +79,27 @@ class GradientMatchingTest {
         assertTrue(error < 1e-5, "relative error " + error);
     }
 
+    /** The cosine cost's input gradient agrees with a central difference of the cost along a random direction. */
+    @Test
+    void theCosineCostGradientAgreesWithTheCostOnTheLenetSample() throws Exception {
+        ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid").withDataType(DataType.DOUBLE);
+        LabeledImages test = FashionMnist.test(Assets.locate());
+        INDArray target = model.gradients(test.features(0, 1, DataType.DOUBLE), test.oneHot(0, 1, DataType.DOUBLE)).parameters();
+        GradientMatching matching = new GradientMatching(model, target, GradientMatching.DEFAULT_STEP);
+        INDArray x = test.features(1, 2, DataType.DOUBLE);
+        INDArray y = test.oneHot(0, 1, DataType.DOUBLE);
+        INDArray grad = matching.evaluateCosine(x, y).inputGradient();
+        Nd4j.getRandom().setSeed(7);
+        INDArray d = Nd4j.randn(DataType.DOUBLE, x.shape());
+        d.divi(d.norm2Number());
+        double h = 1e-5;
+        double numeric = (matching.evaluateCosine(x.add(d.mul(h)), y).loss() - matching.evaluateCosine(x.sub(d.mul(h)), y).loss()) / (2 * h);
+        double analytic = grad.mul(d).sumNumber().doubleValue();
+        double error = Math.abs(numeric - analytic) / Math.abs(numeric);
+        System.out.printf("Cosine-cost directional derivative on lenet-sigmoid: relative error %.3e%n", error);
+        assertTrue(error < 1e-5, "relative error " + error);
+    }
+
     @Test
     void iDlgRecoversTheLabelOfSingleImagesFromTheirGradient() throws Exception {
         ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid").withDataType(DataType.DOUBLE);

@@ -36,6 +36,7 @@ import org.glassbox.experiment.Parameters;
 import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.DefensePriceTask;
 import org.glassbox.inversion.PriceSnapshot;
+import org.glassbox.inversion.InversionAttack;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
@@ -68,6 +69,7 @@ public final class InversionPage implements WorkspacePage {
     private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
     private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
+    private final ComboBox<InversionAttack> attack = new ComboBox<>();
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
     private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
     private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
@@ -126,9 +128,14 @@ public final class InversionPage implements WorkspacePage {
         dlgWeights.setWrapText(true);
         dlgWeights.setTooltip(new Tooltip("As in the DLG paper's code: the client at the first round of federated training."
                 + " Off: attack the model as trained (much harder for this attack)."));
-        Label title = new Label("Deep Leakage from Gradients, iDLG label");
+        Label title = new Label("Attack on one shared gradient");
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
+        attack.getItems().setAll(InversionAttack.values());
+        attack.setValue(InversionAttack.DLG);
+        attack.setId("attack");
+        attack.setTooltip(new Tooltip("Choosing an attack loads its paper's preset into the parameters below"));
+        attack.valueProperty().addListener((o, a, chosen) -> sheet.setValue(chosen.defaults()));
         defense.getItems().setAll(DefenseKind.values());
         defense.setValue(DefenseKind.NONE);
         defense.setId("defense");
@@ -142,7 +149,8 @@ public final class InversionPage implements WorkspacePage {
                 + " the noise multiplier for DP-SGD"));
         Label defenseTitle = new Label("Defense on the shared gradient");
         defenseTitle.getStyleClass().add("title-4");
-        VBox settings = new VBox(10, title, Forms.row("Model", model, 130), Forms.row("Private test image", imageIndex, 130),
+        VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Model", model, 130),
+                Forms.row("Private test image", imageIndex, 130),
                 dlgWeights, sheet, defenseTitle, Forms.row("Defense", defense, 130), Forms.row("Strength", strength, 130),
                 Forms.row("Clip norm C", clipNorm, 130), priceButton());
         settings.setPadding(new Insets(12));
@@ -261,7 +269,8 @@ public final class InversionPage implements WorkspacePage {
             int index = imageIndex.getValue();
             long seed = sheet.seed();
             InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
-                    parameters, seed, dlgWeights.isSelected(), defense.getValue().create(strength.getValue(), clipNorm.getValue()));
+                    attack.getValue(), parameters, seed, dlgWeights.isSelected(),
+                    defense.getValue().create(strength.getValue(), clipNorm.getValue()));
             curve.clear();
             Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
             jobs.start(next, s -> {
