@@ -51,6 +51,23 @@ class InversionUiTest {
     }
 
     @Test
+    void choosingAnAttackLoadsItsPapersPreset() {
+        @SuppressWarnings("unchecked")
+        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
+        robot.interact(() -> nav.getSelectionModel().select(page));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.glassbox.inversion.InversionAttack> attack =
+                robot.lookup("#attack").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> attack.setValue(org.glassbox.inversion.InversionAttack.INVERTING_GRADIENTS));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> tv = robot.lookup("#param-tvWeight").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(org.glassbox.inversion.InversionAttack.INVERTING_GRADIENTS.defaults().tvWeight(), tv.getValue());
+        robot.interact(() -> attack.setValue(org.glassbox.inversion.InversionAttack.DLG));
+        assertEquals(0.0, tv.getValue());
+    }
+
+    @Test
     void theParameterSheetShowsSmallValuesAndGivesThemBackUnchanged() {
         ParameterSheet<InversionParameters>[] sheet = new ParameterSheet[1];
         robot.interact(() -> sheet[0] = new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1));
