@@ -58,44 +58,39 @@ class GradientMatchingTest {
         assertTrue(error < 1e-7, "relative error " + error);
     }
 
-    /** The matching loss's input gradient agrees with a central difference of the loss itself along a random direction. */
-    @Test
-    void theMatchingLossGradientAgreesWithTheLossOnTheLenetSample() throws Exception {
+    /**
+     * Relative difference between a cost's input gradient, projected on a random unit direction d,
+     * and the central difference (L(x + hd) − L(x − hd)) / 2h of the cost itself, on lenet-sigmoid.
+     */
+    private static double directionalError(java.util.function.BiFunction<GradientMatching, INDArray, GradientMatching.Evaluation> cost,
+                                           long seed) throws Exception {
         ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid").withDataType(DataType.DOUBLE);
         LabeledImages test = FashionMnist.test(Assets.locate());
         INDArray target = model.gradients(test.features(0, 1, DataType.DOUBLE), test.oneHot(0, 1, DataType.DOUBLE)).parameters();
         GradientMatching matching = new GradientMatching(model, target, GradientMatching.DEFAULT_STEP);
         INDArray x = test.features(1, 2, DataType.DOUBLE);
-        INDArray y = test.oneHot(0, 1, DataType.DOUBLE);
-        INDArray grad = matching.evaluate(x, y).inputGradient();
-        Nd4j.getRandom().setSeed(6);
+        INDArray grad = cost.apply(matching, x).inputGradient();
+        Nd4j.getRandom().setSeed(seed);
         INDArray d = Nd4j.randn(DataType.DOUBLE, x.shape());
         d.divi(d.norm2Number());
         double h = 1e-5;
-        double numeric = (matching.evaluate(x.add(d.mul(h)), y).loss() - matching.evaluate(x.sub(d.mul(h)), y).loss()) / (2 * h);
+        double numeric = (cost.apply(matching, x.add(d.mul(h))).loss() - cost.apply(matching, x.sub(d.mul(h))).loss()) / (2 * h);
         double analytic = grad.mul(d).sumNumber().doubleValue();
-        double error = Math.abs(numeric - analytic) / Math.abs(numeric);
+        return Math.abs(numeric - analytic) / Math.abs(numeric);
+    }
+
+    private static final INDArray LABEL = Nd4j.zeros(DataType.DOUBLE, 1, 10).putScalar(0, 9, 1.0);
+
+    @Test
+    void theMatchingLossGradientAgreesWithTheLossOnTheLenetSample() throws Exception {
+        double error = directionalError((m, x) -> m.evaluate(x, LABEL), 6);
         System.out.printf("Matching-loss directional derivative on lenet-sigmoid: relative error %.3e%n", error);
         assertTrue(error < 1e-5, "relative error " + error);
     }
 
-    /** The cosine cost's input gradient agrees with a central difference of the cost along a random direction. */
     @Test
     void theCosineCostGradientAgreesWithTheCostOnTheLenetSample() throws Exception {
-        ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid").withDataType(DataType.DOUBLE);
-        LabeledImages test = FashionMnist.test(Assets.locate());
-        INDArray target = model.gradients(test.features(0, 1, DataType.DOUBLE), test.oneHot(0, 1, DataType.DOUBLE)).parameters();
-        GradientMatching matching = new GradientMatching(model, target, GradientMatching.DEFAULT_STEP);
-        INDArray x = test.features(1, 2, DataType.DOUBLE);
-        INDArray y = test.oneHot(0, 1, DataType.DOUBLE);
-        INDArray grad = matching.evaluateCosine(x, y).inputGradient();
-        Nd4j.getRandom().setSeed(7);
-        INDArray d = Nd4j.randn(DataType.DOUBLE, x.shape());
-        d.divi(d.norm2Number());
-        double h = 1e-5;
-        double numeric = (matching.evaluateCosine(x.add(d.mul(h)), y).loss() - matching.evaluateCosine(x.sub(d.mul(h)), y).loss()) / (2 * h);
-        double analytic = grad.mul(d).sumNumber().doubleValue();
-        double error = Math.abs(numeric - analytic) / Math.abs(numeric);
+        double error = directionalError((m, x) -> m.evaluateCosine(x, LABEL), 7);
         System.out.printf("Cosine-cost directional derivative on lenet-sigmoid: relative error %.3e%n", error);
         assertTrue(error < 1e-5, "relative error " + error);
     }
