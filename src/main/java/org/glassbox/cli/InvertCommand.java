@@ -24,6 +24,7 @@ import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
 import org.glassbox.inversion.InversionTask;
 import org.glassbox.modellab.EvaluationRun;
+import org.glassbox.models.ModelChecks;
 import org.glassbox.models.ModelHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +95,7 @@ final class InvertCommand implements Callable<Integer> {
                 hvpStep != null ? hvpStep : preset.hvpStep(),
                 tvWeight != null ? tvWeight : preset.tvWeight()));
         ModelHandle handle = EvaluationRun.resolveModel(assets, model, Path.of(""));
+        ModelChecks.requireLoss(handle, Path.of(model));
         LabeledImages test = FashionMnist.test(assets);
         if (image < 0 || image >= test.size()) {
             throw new UserFacingException("Test image " + image + " does not exist.", "Use 0 to " + (test.size() - 1) + ".");

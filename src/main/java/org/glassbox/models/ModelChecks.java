@@ -10,6 +10,24 @@ public final class ModelChecks {
     }
 
     /**
+     * Requires a network whose training loss can be differentiated: its last layer must be an
+     * output layer with a loss function. A Keras model saved without its training configuration
+     * imports its last layer as a plain dense layer, which has none.
+     */
+    public static void requireLoss(ModelHandle model, Path source) throws ModelLoadException {
+        int last = model.numLayers() - 1;
+        org.deeplearning4j.nn.api.Layer layer = model.network().getLayer(last);
+        if (!(layer instanceof org.deeplearning4j.nn.api.layers.IOutputLayer)) {
+            String name = layer.conf().getLayer().getLayerName();
+            throw new ModelLoadException(source, "layer " + last + (name == null ? "" : " (" + name + ")") + " is a "
+                    + layer.conf().getLayer().getClass().getSimpleName()
+                    + " without a loss function, so the training loss and its gradients cannot be computed.",
+                    "Use a model whose last layer is an output layer with a loss (for Keras, save it after compile()"
+                            + " so the training configuration is included).");
+        }
+    }
+
+    /**
      * Requires a classifier of {@code classes} classes that takes {@code channels}×{@code height}×{@code width}
      * images (flattened or as 4-D batches).
      */

@@ -114,6 +114,10 @@ public final class ModelHandle {
 
     /** Gradients of the training loss summed over the batch, at the current parameters (see {@link Gradients}). */
     public Gradients gradients(INDArray input, INDArray labels) {
+        if (!(network.getOutputLayer() instanceof org.deeplearning4j.nn.api.layers.IOutputLayer)) {
+            throw new IllegalStateException("model '" + name + "' has no output layer with a loss; check it with"
+                    + " ModelChecks.requireLoss before asking for gradients");
+        }
         Pair<Gradient, INDArray> result = network.calculateGradients(input, labels, null, null);
         INDArray paramGrad = result.getFirst().gradient().dup();
         INDArray inputGrad = result.getSecond().dup();

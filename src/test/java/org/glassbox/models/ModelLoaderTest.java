@@ -157,6 +157,14 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aKerasModelWithoutItsTrainingConfigurationIsReportedAsHavingNoLoss() throws Exception {
+        Path file = resource("dense.h5");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelChecks.requireLoss(ModelLoader.load(file), file));
+        String m = e.userMessage().problem();
+        assertTrue(m.startsWith("dense.h5: layer 1") && m.contains("without a loss function"), m);
+    }
+
+    @Test
     void aModelWithTheWrongNumberOfClassesIsReported() throws Exception {
         Path file = savedMlp(784, 3);
         ModelLoadException e = assertThrows(ModelLoadException.class,

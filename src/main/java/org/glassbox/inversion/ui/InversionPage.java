@@ -265,6 +265,7 @@ public final class InversionPage implements WorkspacePage {
             }
             ModelHandle handle = catalog.load(entry.id());
             ModelChecks.requireImageClassifier(handle, catalog.pathOf(entry), 1, 28, 28, 10);
+            ModelChecks.requireLoss(handle, catalog.pathOf(entry));
             showOriginal();
             int index = imageIndex.getValue();
             long seed = sheet.seed();
