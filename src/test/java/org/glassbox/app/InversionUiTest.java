@@ -51,6 +51,34 @@ class InversionUiTest {
     }
 
     @Test
+    void sideBySideShowsTheAttackWithAndWithoutTheDefense() throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
+        robot.interact(() -> nav.getSelectionModel().select(page));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.glassbox.inversion.DefenseKind> defense =
+                robot.lookup("#defense").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.CheckBox sideBySide = robot.lookup("#sideBySide").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> {
+            defense.setValue(org.glassbox.inversion.DefenseKind.GAUSSIAN);
+            sideBySide.setSelected(true);
+        });
+        robot.interact(page::run);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> page.currentJob().get() != null
+                && page.currentJob().get().completedIterations() >= 10);
+        robot.interact(page::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.currentJob().get().state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#inversionStatus").queryAs(Label.class).getText();
+        assertTrue(status.contains("Without the defense: PSNR"), status);
+        robot.interact(() -> {
+            defense.setValue(org.glassbox.inversion.DefenseKind.NONE);
+            sideBySide.setSelected(false);
+        });
+    }
+
+    @Test
     void choosingAnAttackLoadsItsPapersPreset() {
         @SuppressWarnings("unchecked")
         ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);

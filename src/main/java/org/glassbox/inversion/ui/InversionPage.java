@@ -36,6 +36,7 @@ import org.glassbox.experiment.Parameters;
 import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.DefensePriceTask;
 import org.glassbox.inversion.PriceSnapshot;
+import org.glassbox.inversion.SideBySideTask;
 import org.glassbox.inversion.InversionAttack;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
@@ -73,6 +74,9 @@ public final class InversionPage implements WorkspacePage {
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
     private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
     private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
+    private final CheckBox sideBySide = new CheckBox("Side by side: also attack the undefended gradient (same seed)");
+    private final ImageView undefendedDummy = new ImageView();
+    private final VBox undefendedBox = new VBox(4);
     private final CheckBox dlgWeights = new CheckBox("DLG's setting: weights drawn U(−0.5, 0.5) from the seed");
     private final ParameterSheet<InversionParameters> sheet =
             new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1);
@@ -152,7 +156,9 @@ public final class InversionPage implements WorkspacePage {
         VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Model", model, 130),
                 Forms.row("Private test image", imageIndex, 130),
                 dlgWeights, sheet, defenseTitle, Forms.row("Defense", defense, 130), Forms.row("Strength", strength, 130),
-                Forms.row("Clip norm C", clipNorm, 130), priceButton());
+                Forms.row("Clip norm C", clipNorm, 130), sideBySide, priceButton());
+        sideBySide.setWrapText(true);
+        sideBySide.setId("sideBySide");
         settings.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(settings);
         scroll.setFitToWidth(true);
@@ -163,7 +169,10 @@ public final class InversionPage implements WorkspacePage {
 
         VBox originalBox = new VBox(4, caption("Private image (the client's)"), original);
         VBox dummyBox = new VBox(4, caption("Attacker's reconstruction"), dummy);
-        HBox images = new HBox(24, originalBox, dummyBox);
+        undefendedBox.getChildren().setAll(caption("Without the defense"), undefendedDummy);
+        undefendedBox.setVisible(false);
+        undefendedBox.managedProperty().bind(undefendedBox.visibleProperty());
+        HBox images = new HBox(24, originalBox, dummyBox, undefendedBox);
         status.setId("inversionStatus");
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -269,15 +278,33 @@ public final class InversionPage implements WorkspacePage {
             showOriginal();
             int index = imageIndex.getValue();
             long seed = sheet.seed();
+            org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
             InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
-                    attack.getValue(), parameters, seed, dlgWeights.isSelected(),
-                    defense.getValue().create(strength.getValue(), clipNorm.getValue()));
+                    attack.getValue(), parameters, seed, dlgWeights.isSelected(), chosen);
             curve.clear();
-            Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
-            jobs.start(next, s -> {
-                showDummy(s);
-                updateCurves(next);
-            });
+            boolean pair = sideBySide.isSelected() && defense.getValue() != DefenseKind.NONE;
+            undefendedBox.setVisible(pair);
+            if (pair) {
+                InversionTask plain = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
+                        attack.getValue(), parameters, seed, dlgWeights.isSelected(), new org.glassbox.inversion.Defense.None());
+                Job<SideBySideTask.Pair> next = new Job<>("Invert image " + index + ", with and without "
+                        + chosen.describe(), seed, new SideBySideTask(task, plain));
+                jobs.start(next, p -> {
+                    showDummy(p.defended());
+                    InversionSnapshot u = p.undefended();
+                    undefendedDummy.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM,
+                            (r, c) -> u.dummy()[r * test.width() + c]));
+                    status.setText(status.getText() + String.format(Locale.ROOT, "%nWithout the defense: PSNR %.2f dB · SSIM %.4f",
+                            u.psnr(), u.ssim()));
+                    updateCurves(next.history().stream().map(f -> f.snapshot().defended()).toList());
+                });
+            } else {
+                Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
+                jobs.start(next, s -> {
+                    showDummy(s);
+                    updateCurves(next.history().stream().map(org.glassbox.engine.Frame::snapshot).toList());
+                });
+            }
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
         }
@@ -290,15 +317,14 @@ public final class InversionPage implements WorkspacePage {
                 test.classNames().get(s.recoveredLabel()), test.classNames().get(test.labels()[imageIndex.getValue()])));
     }
 
-    /** The curves from the job's history (bounded, evenly thinned), so a long run stays cheap to draw. */
-    private void updateCurves(Job<InversionSnapshot> j) {
-        List<Frame<InversionSnapshot>> frames = j.history();
+    /** The curves from the job's history (bounded, evenly thinned), so a long run stays cheap to draw; with the defense when side by side. */
+    private void updateCurves(List<InversionSnapshot> frames) {
         double[] loss = new double[frames.size()];
         double[] psnr = new double[frames.size()];
         double[] ssim = new double[frames.size()];
         curve.clear();
         for (int i = 0; i < frames.size(); i++) {
-            InversionSnapshot s = frames.get(i).snapshot();
+            InversionSnapshot s = frames.get(i);
             curve.add(s);
             loss[i] = Math.log10(Math.max(s.loss(), 1e-300));
             psnr[i] = Math.min(s.psnr(), 200);
