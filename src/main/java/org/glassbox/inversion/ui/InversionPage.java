@@ -284,6 +284,11 @@ public final class InversionPage implements WorkspacePage {
             curve.clear();
             boolean pair = sideBySide.isSelected() && defense.getValue() != DefenseKind.NONE;
             undefendedBox.setVisible(pair);
+            for (ImageView view : List.of(original, dummy, undefendedDummy)) {
+                view.setPreserveRatio(true);
+                view.setSmooth(false);
+                view.setFitWidth(pair ? 180 : 28 * ZOOM);
+            }
             if (pair) {
                 InversionTask plain = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
                         attack.getValue(), parameters, seed, dlgWeights.isSelected(), new org.glassbox.inversion.Defense.None());
