@@ -20,11 +20,12 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
     private final InversionAttack attack;
     private final InversionParameters parameters;
     private final GradientMatching matching;
-    private final double[] privateImage;
+    private final double[][] privateImages;
+    private final int pixels;
     private final int height;
     private final int width;
     private final INDArray label;
-    private final int recoveredLabel;
+    private final int[] recoveredLabels;
     private final ModelHandle model;
     private final double[] x;
     private final double[] m;
@@ -49,6 +50,22 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
     public InversionTask(ModelHandle model, double[] privateImage, int height, int width, int privateLabel,
                          InversionAttack attack, InversionParameters parameters, long seed, boolean dlgWeights,
                          Defense defense) {
+        this(model, new double[][] {privateImage}, height, width, new int[] {privateLabel}, attack, parameters, seed,
+                dlgWeights, defense);
+    }
+
+    /**
+     * A batch of 1 to {@link Assignment#MAX_SIZE} private images sharing one gradient (of their summed loss).
+     * With one image the label comes from iDLG; with several, the batch's labels must differ, and
+     * they are read as the most negative rows of the last layer's gradient. Reconstructions are
+     * matched to originals by the assignment of least total MSE before PSNR and SSIM are averaged.
+     */
+    public InversionTask(ModelHandle model, double[][] privateImages, int height, int width, int[] privateLabels,
+                         InversionAttack attack, InversionParameters parameters, long seed, boolean dlgWeights,
+                         Defense defense) {
+        if (privateImages.length < 1 || privateImages.length > Assignment.MAX_SIZE || privateImages.length != privateLabels.length) {
+            throw new IllegalArgumentException("a batch needs 1 to " + Assignment.MAX_SIZE + " images, each with a label");
+        }
         this.attack = attack;
         this.parameters = parameters;
         this.model = model.withDataType(DataType.DOUBLE);
@@ -60,17 +77,27 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
             }
             this.model.setParameters(Nd4j.create(p, new long[] {1, p.length}, DataType.DOUBLE));
         }
-        this.privateImage = privateImage.clone();
+        this.privateImages = new double[privateImages.length][];
+        for (int k = 0; k < privateImages.length; k++) {
+            this.privateImages[k] = privateImages[k].clone();
+        }
         this.height = height;
         this.width = width;
+        this.pixels = height * width;
         int classes = (int) this.model.outputSize();
-        INDArray clientGradient = this.model.gradients(input(privateImage), oneHot(privateLabel, classes)).parameters();
+        double[] flat = new double[privateImages.length * pixels];
+        for (int k = 0; k < privateImages.length; k++) {
+            System.arraycopy(privateImages[k], 0, flat, k * pixels, pixels);
+        }
+        INDArray clientGradient = this.model.gradients(input(flat), oneHot(privateLabels, classes)).parameters();
         INDArray sharedGradient = defense.apply(clientGradient, new Random(Seeds.derive(seed, "defense")));
-        this.recoveredLabel = LabelRecovery.fromGradient(this.model, sharedGradient);
-        this.label = oneHot(recoveredLabel, classes);
+        this.recoveredLabels = privateImages.length == 1
+                ? new int[] {LabelRecovery.fromGradient(this.model, sharedGradient)}
+                : LabelRecovery.fromGradient(this.model, sharedGradient, privateImages.length);
+        this.label = oneHot(recoveredLabels, classes);
         this.matching = new GradientMatching(this.model, sharedGradient, parameters.hvpStep());
         Random random = new Random(Seeds.derive(seed, "dummy-init"));
-        this.x = new double[privateImage.length];
+        this.x = new double[flat.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = random.nextDouble();
         }
@@ -78,16 +105,29 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
         this.s = new double[x.length];
     }
 
-    private INDArray input(double[] pixels) {
-        return model.imageBatch(Nd4j.create(pixels, new long[] {1, pixels.length}, DataType.DOUBLE), 1, height, width);
+    private INDArray input(double[] flat) {
+        return model.imageBatch(Nd4j.create(flat, new long[] {flat.length / pixels, pixels}, DataType.DOUBLE), 1, height, width);
     }
 
-    private static INDArray oneHot(int label, int classes) {
-        return Nd4j.zeros(DataType.DOUBLE, 1, classes).putScalar(0, label, 1.0);
+    private static INDArray oneHot(int[] labels, int classes) {
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, labels.length, classes);
+        for (int k = 0; k < labels.length; k++) {
+            y.putScalar(k, Math.min(labels[k], classes - 1), 1.0);
+        }
+        return y;
     }
 
+    /** The label read from the shared gradient (the first, for a batch). */
     public int recoveredLabel() {
-        return recoveredLabel;
+        return recoveredLabels[0];
+    }
+
+    public int[] recoveredLabels() {
+        return recoveredLabels.clone();
+    }
+
+    public int batchSize() {
+        return privateImages.length;
     }
 
     @Override
@@ -100,7 +140,11 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
         boolean ig = attack == InversionAttack.INVERTING_GRADIENTS;
         GradientMatching.Evaluation e = ig ? matching.evaluateCosine(input(x), label) : matching.evaluate(input(x), label);
         double[] g = e.inputGradient().reshape(x.length).toDoubleVector();
-        double loss = e.loss() + parameters.tvWeight() * totalVariation(x, g, parameters.tvWeight());
+        double tv = 0;
+        for (int k = 0; k < privateImages.length; k++) {
+            tv += totalVariation(x, g, k * pixels, parameters.tvWeight());
+        }
+        double loss = e.loss() + parameters.tvWeight() * tv;
         if (ig) {
             for (int i = 0; i < g.length; i++) {
                 g[i] = Math.signum(g[i]);
@@ -118,9 +162,30 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
                 x[i] = Math.max(0, Math.min(1, x[i]));
             }
         }
-        double[] shown = x.clone();
-        return new InversionSnapshot(t, shown, loss, ImageMetrics.psnr(clamp(shown), privateImage),
-                ImageMetrics.ssim(clamp(shown), privateImage, height, width), recoveredLabel);
+        return score(t, x.clone(), loss);
+    }
+
+    /** Matches the reconstructions to the originals by least total MSE, then averages PSNR and SSIM over the pairs. */
+    private InversionSnapshot score(int iteration, double[] dummy, double loss) {
+        int n = privateImages.length;
+        double[][] images = new double[n][];
+        for (int k = 0; k < n; k++) {
+            images[k] = clamp(java.util.Arrays.copyOfRange(dummy, k * pixels, (k + 1) * pixels));
+        }
+        double[][] cost = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                cost[i][j] = ImageMetrics.mse(privateImages[i], images[j]);
+            }
+        }
+        int[] assignment = n == 1 ? new int[] {0} : Assignment.minimumCost(cost);
+        double psnr = 0;
+        double ssim = 0;
+        for (int i = 0; i < n; i++) {
+            psnr += ImageMetrics.psnr(images[assignment[i]], privateImages[i]) / n;
+            ssim += ImageMetrics.ssim(images[assignment[i]], privateImages[i], height, width) / n;
+        }
+        return new InversionSnapshot(iteration, dummy, loss, psnr, ssim, recoveredLabels[0], assignment);
     }
 
     /** Inverting Gradients' step schedule: the learning rate times 0.1 after 3/8, 5/8 and 7/8 of the iterations. */
@@ -136,7 +201,7 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
      * Anisotropic total variation, mean |x[r][c+1] − x[r][c]| + mean |x[r+1][c] − x[r][c]|; adds
      * weight times its subgradient to {@code gradient} and returns the TV itself.
      */
-    private double totalVariation(double[] image, double[] gradient, double weight) {
+    private double totalVariation(double[] image, double[] gradient, int offset, double weight) {
         if (weight == 0) {
             return 0;
         }
@@ -145,7 +210,7 @@ public final class InversionTask implements IterativeTask<InversionSnapshot> {
         double tv = 0;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                int i = r * width + c;
+                int i = offset + r * width + c;
                 if (c + 1 < width) {
                     double d = image[i + 1] - image[i];
                     tv += Math.abs(d) / nx;

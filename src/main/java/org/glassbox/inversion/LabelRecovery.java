@@ -15,8 +15,40 @@ public final class LabelRecovery {
     private LabelRecovery() {
     }
 
+    /**
+     * The labels of a batch of {@code count} examples with distinct labels: the {@code count} rows
+     * with the most negative sums, in increasing class order. With repeated labels in the batch
+     * this finds fewer distinct classes than there are examples and is only a guess.
+     */
+    public static int[] fromGradient(ModelHandle model, INDArray flatGradient, int count) {
+        double[] sums = rowSums(model, flatGradient);
+        Integer[] order = new Integer[sums.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> sums[i]));
+        int[] labels = new int[Math.min(count, sums.length)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = order[i];
+        }
+        java.util.Arrays.sort(labels);
+        return labels;
+    }
+
     /** The recovered label from a flat parameter gradient of the model (DL4J layout: per layer W in 'f' order [nIn, nOut], then b). */
     public static int fromGradient(ModelHandle model, INDArray flatGradient) {
+        double[] sums = rowSums(model, flatGradient);
+        int best = 0;
+        for (int j = 1; j < sums.length; j++) {
+            if (sums[j] < sums[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Per class j, the sum of the last layer's weight-gradient entries into output j. */
+    private static double[] rowSums(ModelHandle model, INDArray flatGradient) {
         int last = model.numLayers() - 1;
         long offset = 0;
         for (int l = 0; l < last; l++) {
@@ -26,18 +58,12 @@ public final class LabelRecovery {
         long nIn = conf.getNIn();
         long nOut = conf.getNOut();
         INDArray g = flatGradient.reshape(flatGradient.length());
-        int best = -1;
-        double lowest = Double.POSITIVE_INFINITY;
+        double[] sums = new double[(int) nOut];
         for (int j = 0; j < nOut; j++) {
-            double sum = 0;
             for (long i = 0; i < nIn; i++) {
-                sum += g.getDouble(offset + j * nIn + i);
-            }
-            if (sum < lowest) {
-                lowest = sum;
-                best = j;
+                sums[j] += g.getDouble(offset + j * nIn + i);
             }
         }
-        return best;
+        return sums;
     }
 }
