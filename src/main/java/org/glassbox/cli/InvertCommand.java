@@ -47,6 +47,10 @@ final class InvertCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}; each brings its paper's preset. Default: ${DEFAULT-VALUE}.")
     InversionAttack attack;
 
+    @Option(names = "--batch", defaultValue = "1",
+            description = "Private images sharing one gradient: --image and the ones after it (1 to 8, distinct labels). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
     @Option(names = "--iterations", description = "Adam steps (default: the attack's preset).")
     Integer iterations;
 
@@ -85,6 +89,10 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    private static String names(LabeledImages images, int[] labels) {
+        return String.join(", ", java.util.Arrays.stream(labels).mapToObj(l -> images.classNames().get(l)).toList());
+    }
+
     @Override
     public Integer call() throws Exception {
         Assets assets = Assets.locate();
@@ -100,8 +108,25 @@ final class InvertCommand implements Callable<Integer> {
         if (image < 0 || image >= test.size()) {
             throw new UserFacingException("Test image " + image + " does not exist.", "Use 0 to " + (test.size() - 1) + ".");
         }
-        double[] privateImage = test.image(image);
-        InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[image],
+        if (batch < 1 || batch > org.glassbox.inversion.Assignment.MAX_SIZE || image + batch > test.size()) {
+            throw new UserFacingException("--batch " + batch + " from image " + image + " is not possible.",
+                    "Use 1 to " + org.glassbox.inversion.Assignment.MAX_SIZE + " images within 0 to " + (test.size() - 1) + ".");
+        }
+        double[][] privateImages = new double[batch][];
+        int[] labels = new int[batch];
+        for (int k = 0; k < batch; k++) {
+            privateImages[k] = test.image(image + k);
+            labels[k] = test.labels()[image + k];
+            for (int j = 0; j < k; j++) {
+                if (labels[j] == labels[k]) {
+                    throw new UserFacingException("Test images " + (image + j) + " and " + (image + k) + " are both "
+                            + test.classNames().get(labels[k]) + "; in a batch, the attack reads one label per class.",
+                            "Choose a smaller --batch or another --image, so that the labels differ.");
+                }
+            }
+        }
+        double[] privateImage = privateImages[0];
+        InversionTask task = new InversionTask(handle, privateImages, test.height(), test.width(), labels,
                 attack, parameters, seed, !trainedWeights, defense.create(strength, clip));
         List<InversionSnapshot> history = new ArrayList<>();
         long start = System.nanoTime();
@@ -127,8 +152,10 @@ final class InvertCommand implements Callable<Integer> {
         javax.imageio.ImageIO.write(strip, "png", out.resolve("strip.png").toFile());
         InversionExports.writeCurves(history, out.resolve("curves.csv"));
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("recoveredLabel", test.classNames().get(task.recoveredLabel()));
-        metrics.put("trueLabel", test.classNames().get(test.labels()[image]));
+        int[] sortedTrue = labels.clone();
+        java.util.Arrays.sort(sortedTrue);
+        metrics.put("recoveredLabel", names(test, task.recoveredLabels()));
+        metrics.put("trueLabel", names(test, sortedTrue));
         metrics.put("finalPsnr", last.psnr());
         metrics.put("finalSsim", last.ssim());
         metrics.put("bestPsnr", best.psnr());
@@ -141,6 +168,7 @@ final class InvertCommand implements Callable<Integer> {
         run.put("model", handle.name());
         run.put("weights", trainedWeights ? "as trained" : "U(-0.5, 0.5) from the seed (DLG)");
         run.put("image", image);
+        run.put("batch", batch);
         run.put("defense", defense.create(strength, clip).describe());
         run.put("parameters", parameters);
         run.put("seed", seed);
@@ -159,7 +187,7 @@ final class InvertCommand implements Callable<Integer> {
                 .table("Figures", metrics)
                 .image("The dummy image over time", strip)
                 .write(out.resolve("report.html"));
-        System.out.printf(Locale.ROOT, "label recovered: %s (true: %s)%n", metrics.get("recoveredLabel"), metrics.get("trueLabel"));
+        System.out.printf(Locale.ROOT, "labels recovered: %s (true: %s)%n", metrics.get("recoveredLabel"), metrics.get("trueLabel"));
         System.out.printf(Locale.ROOT, "%d iterations in %.2f s: %.1f iterations/s; final PSNR %.2f dB, SSIM %.4f; best %.2f dB%n",
                 task.iterations(), seconds, task.iterations() / seconds, last.psnr(), last.ssim(), best.psnr());
         System.out.println(iterationsTo30 < 0 ? "30 dB not reached"

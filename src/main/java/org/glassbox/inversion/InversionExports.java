@@ -20,7 +20,10 @@ public final class InversionExports {
     private InversionExports() {
     }
 
-    /** The private image, then the dummy at each chosen snapshot, each captioned with its iteration and PSNR. */
+    /**
+     * The private image, then its matched reconstruction at each chosen snapshot, each captioned
+     * with its iteration and PSNR (for a batch: the first image, and the batch's mean PSNR).
+     */
     public static BufferedImage strip(double[] privateImage, List<InversionSnapshot> shots, int height, int width) {
         int tileW = width * SCALE;
         int tileH = height * SCALE;
@@ -37,7 +40,7 @@ public final class InversionExports {
         for (int k = 0; k < shots.size(); k++) {
             InversionSnapshot s = shots.get(k);
             int left = gap + (k + 1) * (tileW + gap);
-            drawTile(g, s.dummy(), height, width, left, 6);
+            drawTile(g, s.reconstructionOf(0), height, width, left, 6);
             g.setColor(Color.BLACK);
             g.drawString("it " + s.iteration(), left, tileH + 22);
             g.drawString(String.format(Locale.ROOT, "%.1f dB", s.psnr()), left, tileH + 36);

@@ -70,6 +70,7 @@ public final class InversionPage implements WorkspacePage {
     private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
     private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
+    private final Spinner<Integer> batchSize = new Spinner<>(1, org.glassbox.inversion.Assignment.MAX_SIZE, 1);
     private final ComboBox<InversionAttack> attack = new ComboBox<>();
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
     private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
@@ -93,6 +94,9 @@ public final class InversionPage implements WorkspacePage {
     private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
     private LabeledImages test;
     private double[] privateImage;
+    private double[][] privateImages;
+    private int[] recoveredLabels = new int[0];
+    private int[] trueLabels = new int[0];
     private final List<InversionSnapshot> curve = new ArrayList<>();
 
     public InversionPage(Assets assets) throws IOException {
@@ -128,6 +132,10 @@ public final class InversionPage implements WorkspacePage {
         imageIndex.setEditable(true);
         imageIndex.setId("privateImage");
         imageIndex.valueProperty().addListener((o, a, v) -> showOriginal());
+        batchSize.setEditable(true);
+        batchSize.setId("batchSize");
+        batchSize.setTooltip(new Tooltip("Private images from the one above on, sharing one gradient (their labels must differ)"));
+        batchSize.valueProperty().addListener((o, a, v) -> showOriginal());
         dlgWeights.setSelected(true);
         dlgWeights.setWrapText(true);
         dlgWeights.setTooltip(new Tooltip("As in the DLG paper's code: the client at the first round of federated training."
@@ -154,7 +162,7 @@ public final class InversionPage implements WorkspacePage {
         Label defenseTitle = new Label("Defense on the shared gradient");
         defenseTitle.getStyleClass().add("title-4");
         VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Model", model, 130),
-                Forms.row("Private test image", imageIndex, 130),
+                Forms.row("Private test image", imageIndex, 130), Forms.row("Batch size", batchSize, 130),
                 dlgWeights, sheet, defenseTitle, Forms.row("Defense", defense, 130), Forms.row("Strength", strength, 130),
                 Forms.row("Clip norm C", clipNorm, 130), sideBySide, priceButton());
         sideBySide.setWrapText(true);
@@ -172,7 +180,7 @@ public final class InversionPage implements WorkspacePage {
         undefendedBox.getChildren().setAll(caption("Without the defense"), undefendedDummy);
         undefendedBox.setVisible(false);
         undefendedBox.managedProperty().bind(undefendedBox.visibleProperty());
-        HBox images = new HBox(24, originalBox, dummyBox, undefendedBox);
+        FlowPane images = new FlowPane(24, 12, originalBox, dummyBox, undefendedBox);
         status.setId("inversionStatus");
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -255,8 +263,32 @@ public final class InversionPage implements WorkspacePage {
             return;
         }
         int index = imageIndex.getValue();
-        privateImage = test.image(index);
-        original.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM, (r, c) -> privateImage[r * test.width() + c]));
+        int count = Math.min(batchSize.getValue(), test.size() - index);
+        privateImages = new double[count][];
+        for (int k = 0; k < count; k++) {
+            privateImages[k] = test.image(index + k);
+        }
+        privateImage = privateImages[0];
+        original.setImage(mosaic(privateImages));
+    }
+
+    /** Images side by side, each zoomed so that a batch of 8 still fits beside the controls. */
+    private javafx.scene.image.Image mosaic(double[][] batch) {
+        int w = test.width();
+        int zoom = batch.length == 1 ? ZOOM : Math.max(2, Math.min(ZOOM, 600 / (w * batch.length)));
+        return ImageTiles.grayscale(test.height(), w * batch.length, zoom, (r, c) -> batch[c / w][r * w + c % w]);
+    }
+
+    private String names(int[] labels) {
+        return String.join(", ", java.util.Arrays.stream(labels).mapToObj(l -> test.classNames().get(l)).toList());
+    }
+
+    private double[][] reconstructions(InversionSnapshot s) {
+        double[][] images = new double[s.batchSize()][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = s.reconstructionOf(i);
+        }
+        return images;
     }
 
     @Override
@@ -277,28 +309,41 @@ public final class InversionPage implements WorkspacePage {
             ModelChecks.requireLoss(handle, catalog.pathOf(entry));
             showOriginal();
             int index = imageIndex.getValue();
+            int[] labels = new int[privateImages.length];
+            for (int k = 0; k < labels.length; k++) {
+                labels[k] = test.labels()[index + k];
+                for (int j = 0; j < k; j++) {
+                    if (labels[j] == labels[k]) {
+                        throw new UserFacingException("Test images " + (index + j) + " and " + (index + k) + " are both "
+                                + test.classNames().get(labels[k]) + "; in a batch, the attack reads one label per class.",
+                                "Choose a smaller batch or another first image, so that the labels differ.");
+                    }
+                }
+            }
             long seed = sheet.seed();
             org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
-            InversionTask task = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
+            InversionTask task = new InversionTask(handle, privateImages, test.height(), test.width(), labels,
                     attack.getValue(), parameters, seed, dlgWeights.isSelected(), chosen);
+            recoveredLabels = task.recoveredLabels();
+            trueLabels = labels.clone();
+            java.util.Arrays.sort(trueLabels);
             curve.clear();
             boolean pair = sideBySide.isSelected() && defense.getValue() != DefenseKind.NONE;
             undefendedBox.setVisible(pair);
             for (ImageView view : List.of(original, dummy, undefendedDummy)) {
                 view.setPreserveRatio(true);
                 view.setSmooth(false);
-                view.setFitWidth(pair ? 180 : 28 * ZOOM);
+                view.setFitWidth(pair && privateImages.length == 1 ? 180 : 0);
             }
             if (pair) {
-                InversionTask plain = new InversionTask(handle, privateImage, test.height(), test.width(), test.labels()[index],
+                InversionTask plain = new InversionTask(handle, privateImages, test.height(), test.width(), labels,
                         attack.getValue(), parameters, seed, dlgWeights.isSelected(), new org.glassbox.inversion.Defense.None());
                 Job<SideBySideTask.Pair> next = new Job<>("Invert image " + index + ", with and without "
                         + chosen.describe(), seed, new SideBySideTask(task, plain));
                 jobs.start(next, p -> {
                     showDummy(p.defended());
                     InversionSnapshot u = p.undefended();
-                    undefendedDummy.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM,
-                            (r, c) -> u.dummy()[r * test.width() + c]));
+                    undefendedDummy.setImage(mosaic(reconstructions(u)));
                     status.setText(status.getText() + String.format(Locale.ROOT, "%nWithout the defense: PSNR %.2f dB · SSIM %.4f",
                             u.psnr(), u.ssim()));
                     updateCurves(next.history().stream().map(f -> f.snapshot().defended()).toList());
@@ -316,10 +361,17 @@ public final class InversionPage implements WorkspacePage {
     }
 
     private void showDummy(InversionSnapshot s) {
-        dummy.setImage(ImageTiles.grayscale(test.height(), test.width(), ZOOM, (r, c) -> s.dummy()[r * test.width() + c]));
-        status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · PSNR %.2f dB · SSIM %.4f%n"
-                        + "Label read from the gradient (iDLG): %s · true label: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(),
-                test.classNames().get(s.recoveredLabel()), test.classNames().get(test.labels()[imageIndex.getValue()])));
+        dummy.setImage(mosaic(reconstructions(s)));
+        if (s.batchSize() == 1) {
+            status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · PSNR %.2f dB · SSIM %.4f%n"
+                            + "Label read from the gradient (iDLG): %s · true label: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(),
+                    test.classNames().get(s.recoveredLabel()), test.classNames().get(test.labels()[imageIndex.getValue()])));
+        } else {
+            status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · mean PSNR %.2f dB · mean SSIM %.4f"
+                            + " (reconstructions matched to originals by least total MSE)%nLabels read from the gradient: %s"
+                            + " · true labels: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(), names(recoveredLabels),
+                    names(trueLabels)));
+        }
     }
 
     /** The curves from the job's history (bounded, evenly thinned), so a long run stays cheap to draw; with the defense when side by side. */
