@@ -77,6 +77,8 @@ public final class InversionPage implements WorkspacePage {
     private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
     private final CheckBox sideBySide = new CheckBox("Side by side: also attack the undefended gradient (same seed)");
     private final ImageView undefendedDummy = new ImageView();
+    private final Label originalCaption = new Label("Private image (the client's)");
+    private final Label dummyCaption = new Label("Attacker's reconstruction");
     private final VBox undefendedBox = new VBox(4);
     private final CheckBox dlgWeights = new CheckBox("DLG's setting: weights drawn U(−0.5, 0.5) from the seed");
     private final ParameterSheet<InversionParameters> sheet =
@@ -175,8 +177,10 @@ public final class InversionPage implements WorkspacePage {
         left.setBottom(controls);
         left.setMinWidth(390);
 
-        VBox originalBox = new VBox(4, caption("Private image (the client's)"), original);
-        VBox dummyBox = new VBox(4, caption("Attacker's reconstruction"), dummy);
+        originalCaption.getStyleClass().add("text-caption");
+        dummyCaption.getStyleClass().add("text-caption");
+        VBox originalBox = new VBox(4, originalCaption, original);
+        VBox dummyBox = new VBox(4, dummyCaption, dummy);
         undefendedBox.getChildren().setAll(caption("Without the defense"), undefendedDummy);
         undefendedBox.setVisible(false);
         undefendedBox.managedProperty().bind(undefendedBox.visibleProperty());
@@ -270,6 +274,8 @@ public final class InversionPage implements WorkspacePage {
         }
         privateImage = privateImages[0];
         original.setImage(mosaic(privateImages));
+        originalCaption.setText(count == 1 ? "Private image (the client's)" : "Private images (the client's batch)");
+        dummyCaption.setText(count == 1 ? "Attacker's reconstruction" : "Attacker's reconstructions, matched to the originals");
     }
 
     /** Images side by side, each zoomed so that a batch of 8 still fits beside the controls. */
