@@ -5,41 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.WorkspacePage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Gradient inversion workspace, headless: a run shows the label read from the gradient and a rising PSNR. */
-class InversionUiTest {
+class InversionUiTest extends HeadlessAppTest {
 
-    private static GlassboxApp app;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        System.setProperty("glassbox.prefs", "glassbox-test");
-        FxToolkit.registerPrimaryStage();
-        app = (GlassboxApp) FxToolkit.setupApplication(GlassboxApp::new);
-    }
-
-    @AfterAll
-    static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
 
     @Test
     void aRunShowsTheRecoveredLabelAndTheReconstructionImproving() throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
-        robot.interact(() -> nav.getSelectionModel().select(page));
+        WorkspacePage page = open(robot, "Gradient inversion");
         robot.interact(page::run);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> page.currentJob().get() != null
                 && page.currentJob().get().completedIterations() >= 40);
@@ -52,10 +30,7 @@ class InversionUiTest {
 
     @Test
     void sideBySideShowsTheAttackWithAndWithoutTheDefense() throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
-        robot.interact(() -> nav.getSelectionModel().select(page));
+        WorkspacePage page = open(robot, "Gradient inversion");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<org.glassbox.inversion.DefenseKind> defense =
                 robot.lookup("#defense").queryAs(javafx.scene.control.ComboBox.class);
@@ -80,10 +55,7 @@ class InversionUiTest {
 
     @Test
     void choosingAnAttackLoadsItsPapersPreset() {
-        @SuppressWarnings("unchecked")
-        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals("Gradient inversion")).findFirst().orElseThrow();
-        robot.interact(() -> nav.getSelectionModel().select(page));
+        WorkspacePage page = open(robot, "Gradient inversion");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<org.glassbox.inversion.InversionAttack> attack =
                 robot.lookup("#attack").queryAs(javafx.scene.control.ComboBox.class);

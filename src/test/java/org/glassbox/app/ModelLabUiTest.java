@@ -16,34 +16,16 @@ import org.glassbox.data.Assets;
 import org.glassbox.modellab.ui.ModelLabPage;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole app, headless: it starts, opens Model lab, and an evaluation run from the keyboard shows the catalog's accuracy. */
-class ModelLabUiTest {
+class ModelLabUiTest extends HeadlessAppTest {
 
-    private static GlassboxApp app;
-    private final FxRobot robot = new FxRobot();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        System.setProperty("glassbox.prefs", "glassbox-test");
-        FxToolkit.registerPrimaryStage();
-        app = (GlassboxApp) FxToolkit.setupApplication(GlassboxApp::new);
-    }
-
-    @AfterAll
-    static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
 
     private <T extends javafx.scene.Node> T find(String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);

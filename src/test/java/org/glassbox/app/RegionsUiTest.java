@@ -7,42 +7,23 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.ui.RegionMapView;
 import org.glassbox.regions.ui.RegionsPage;
-import org.glassbox.ui.WorkspacePage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Linear regions workspace, headless: live training draws maps, and a deep zoom on the Fashion-MNIST plane stays exact. */
-class RegionsUiTest {
+class RegionsUiTest extends HeadlessAppTest {
 
-    private static GlassboxApp app;
     private static RegionsPage page;
-    private final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    static void startApp() throws Exception {
-        System.setProperty("glassbox.prefs", "glassbox-test");
-        FxToolkit.registerPrimaryStage();
-        app = (GlassboxApp) FxToolkit.setupApplication(GlassboxApp::new);
-        FxRobot robot = new FxRobot();
-        @SuppressWarnings("unchecked")
-        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        WorkspacePage regions = nav.getItems().stream().filter(p -> p.title().equals("Linear regions")).findFirst().orElseThrow();
-        robot.interact(() -> nav.getSelectionModel().select(regions));
-        page = (RegionsPage) app.window().currentPage().get();
-    }
-
-    @AfterAll
-    static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
+    static void openRegions() {
+        page = (RegionsPage) open(new FxRobot(), "Linear regions");
     }
 
     @Test
