@@ -101,18 +101,18 @@ public final class MainWindow extends BorderPane {
 
     private MenuBar menuBar() {
         Menu file = new Menu("_File", null,
-                item(AppAction.OPEN, () -> page().open()),
-                item(AppAction.OPEN_EXPERIMENT, () -> page().openExperiment()),
-                item(AppAction.SAVE_EXPERIMENT, () -> page().saveExperiment()),
+                item(AppAction.OPEN, () -> onPage(WorkspacePage::open)),
+                item(AppAction.OPEN_EXPERIMENT, () -> onPage(WorkspacePage::openExperiment)),
+                item(AppAction.SAVE_EXPERIMENT, () -> onPage(WorkspacePage::saveExperiment)),
                 new SeparatorMenuItem(),
                 item(AppAction.SETTINGS, () -> new SettingsDialog(stage, settings).showAndWait()),
                 new SeparatorMenuItem(),
                 item(AppAction.QUIT, Platform::exit));
         Menu run = new Menu("_Run", null,
-                item(AppAction.RUN, () -> page().run()),
-                item(AppAction.PAUSE, () -> page().pauseOrResume()),
-                item(AppAction.STEP, () -> page().step()),
-                item(AppAction.CANCEL, () -> page().cancel()));
+                item(AppAction.RUN, () -> onPage(WorkspacePage::run)),
+                item(AppAction.PAUSE, () -> onPage(WorkspacePage::pauseOrResume)),
+                item(AppAction.STEP, () -> onPage(WorkspacePage::step)),
+                item(AppAction.CANCEL, () -> onPage(WorkspacePage::cancel)));
         CheckMenuItem dark = new CheckMenuItem(AppAction.TOGGLE_THEME.label());
         dark.setAccelerator(AppAction.TOGGLE_THEME.keys());
         dark.selectedProperty().bindBidirectional(settings.darkProperty());
@@ -127,8 +127,11 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private WorkspacePage page() {
-        return current.get() != null ? current.get() : NO_PAGE;
+    /** Runs an action on the workspace on screen; with none selected, the action does nothing. */
+    private void onPage(java.util.function.Consumer<WorkspacePage> action) {
+        if (current.get() != null) {
+            action.accept(current.get());
+        }
     }
 
     private static MenuItem item(AppAction action, Runnable command) {
@@ -138,6 +141,4 @@ public final class MainWindow extends BorderPane {
         item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT));
         return item;
     }
-
-    private static final WorkspacePage NO_PAGE = new NoWorkspace();
 }

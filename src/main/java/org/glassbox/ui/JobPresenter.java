@@ -25,6 +25,10 @@ public final class JobPresenter {
         this.messages = messages;
     }
 
+    public JobControls controls() {
+        return controls;
+    }
+
     public ReadOnlyObjectProperty<Job<?>> currentJob() {
         return job.getReadOnlyProperty();
     }

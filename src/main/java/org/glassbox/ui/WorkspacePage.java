@@ -17,8 +17,13 @@ public interface WorkspacePage {
 
     Node view();
 
+    /** The page's jobs: what runs now, and the controls that steer it. */
+    JobPresenter jobs();
+
     /** The job this page runs now or ran last, or null; the status bar shows it. */
-    ReadOnlyObjectProperty<Job<?>> currentJob();
+    default ReadOnlyObjectProperty<Job<?>> currentJob() {
+        return jobs().currentJob();
+    }
 
     /** Ctrl+O: open a model (or whatever this workspace's input is). */
     void open();
@@ -33,11 +38,17 @@ public interface WorkspacePage {
     void run();
 
     /** F6: pause a running job, resume a paused one. */
-    void pauseOrResume();
+    default void pauseOrResume() {
+        jobs().controls().pauseOrResume();
+    }
 
     /** F7: run one iteration of a paused job. */
-    void step();
+    default void step() {
+        jobs().controls().step();
+    }
 
     /** Esc */
-    void cancel();
+    default void cancel() {
+        jobs().controls().cancel();
+    }
 }

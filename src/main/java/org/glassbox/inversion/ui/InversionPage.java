@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -123,8 +122,8 @@ public final class InversionPage implements WorkspacePage {
     }
 
     @Override
-    public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return jobs.currentJob();
+    public JobPresenter jobs() {
+        return jobs;
     }
 
     private void build() {
@@ -447,20 +446,5 @@ public final class InversionPage implements WorkspacePage {
     @Override
     public void saveExperiment() {
         messages.showInfo("Experiment files for Gradient inversion are not supported yet; export the strip or the curves.");
-    }
-
-    @Override
-    public void pauseOrResume() {
-        controls.pauseOrResume();
-    }
-
-    @Override
-    public void step() {
-        controls.step();
-    }
-
-    @Override
-    public void cancel() {
-        controls.cancel();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -128,8 +127,8 @@ public final class ModelLabPage implements WorkspacePage {
     }
 
     @Override
-    public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return jobs.currentJob();
+    public JobPresenter jobs() {
+        return jobs;
     }
 
     private void build() {
@@ -462,20 +461,8 @@ public final class ModelLabPage implements WorkspacePage {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    @Override
-    public void pauseOrResume() {
-        controls.pauseOrResume();
-    }
 
-    @Override
-    public void step() {
-        controls.step();
-    }
 
-    @Override
-    public void cancel() {
-        controls.cancel();
-    }
 
     /** For tests and the shell: the messages strip. */
     public Messages messages() {

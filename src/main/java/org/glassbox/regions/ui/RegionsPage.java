@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -121,8 +120,8 @@ public final class RegionsPage implements WorkspacePage {
     }
 
     @Override
-    public ReadOnlyObjectProperty<Job<?>> currentJob() {
-        return jobs.currentJob();
+    public JobPresenter jobs() {
+        return jobs;
     }
 
     private void build() {
@@ -471,20 +470,8 @@ public final class RegionsPage implements WorkspacePage {
         messages.showInfo("Experiment files for Linear regions are not supported yet; export the map or the counts instead.");
     }
 
-    @Override
-    public void pauseOrResume() {
-        controls.pauseOrResume();
-    }
 
-    @Override
-    public void step() {
-        controls.step();
-    }
 
-    @Override
-    public void cancel() {
-        controls.cancel();
-    }
 
     /** For tests: the map view. */
     public RegionMapView mapView() {
