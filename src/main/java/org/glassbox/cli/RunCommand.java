@@ -42,9 +42,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static int run(Experiment experiment, Path base, Path out) throws Exception {
+        if (org.glassbox.inversion.InversionRun.WORKSPACE.equals(experiment.workspace())) {
+            return InvertCommand.run(experiment, base, out);
+        }
         if (!EvaluationRun.WORKSPACE.equals(experiment.workspace())) {
             throw new UserFacingException("Workspace '" + experiment.workspace() + "' cannot run headless.",
-                    "Headless workspaces: " + EvaluationRun.WORKSPACE + ".");
+                    "Headless workspaces: " + EvaluationRun.WORKSPACE + ", " + org.glassbox.inversion.InversionRun.WORKSPACE + ".");
         }
         Assets assets = Assets.locate();
         EvaluationParameters parameters = EvaluationRun.parameters(experiment);

@@ -100,11 +100,24 @@ public final class ExperimentFiles {
                 throw new UserFacingException("Unknown parameter '" + field.getKey() + "' for workspace " + e.workspace() + ".",
                         "Known parameters: " + String.join(", ", known) + ".");
             }
-            merged.set(field.getKey(), field.getValue());
+            JsonNode current = merged.get(field.getKey());
+            if (current instanceof ObjectNode nested && field.getValue().isObject()) {
+                nested.setAll((ObjectNode) field.getValue());
+            } else {
+                merged.set(field.getKey(), field.getValue());
+            }
         }
         try {
             return Parameters.requireValid(JSON.treeToValue(merged, type));
+        } catch (UnrecognizedPropertyException ex) {
+            throw new UserFacingException("Unknown parameter '" + path(ex) + "' for workspace " + e.workspace() + ".",
+                    "Known there: " + ex.getKnownPropertyIds() + ".", ex);
         } catch (JsonProcessingException ex) {
+            if (ex instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                throw new UserFacingException("Parameter '" + path(ex) + "' is " + f.getValue() + ", which it cannot be.",
+                        "Use one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")) + ".", ex);
+            }
             throw new UserFacingException("Parameter '" + path(ex) + "' has a value of the wrong kind.",
                     "Give a number within its range: " + ranges(type) + ".", ex);
         }

@@ -1,10 +1,11 @@
 package org.glassbox.inversion;
 
 /**
- * The optimal matching of reconstructions to originals before scoring a batch: the permutation
- * that minimises the total cost (here MSE). For the batches of at most 8 images this workspace
- * allows, trying all n! ≤ 40,320 permutations is exact and costs well under a millisecond, so no
- * Hungarian algorithm is needed.
+ * The optimal matching of reconstructions to originals before scoring a batch: the one-to-one
+ * map from originals (rows) to reconstructions (columns, at least as many) that minimises the
+ * total cost (here MSE). For the batches of at most 8 images this workspace allows, trying all
+ * m!/(m−n)! ≤ 40,320 maps with branch and bound is exact and costs well under a millisecond, so
+ * no Hungarian algorithm is needed.
  */
 public final class Assignment {
 
@@ -13,17 +14,22 @@ public final class Assignment {
     private Assignment() {
     }
 
-    /** {@code result[i]} is the column assigned to row i, minimising Σ cost[i][result[i]]. */
+    /**
+     * {@code result[i]} is the column assigned to row i, distinct for distinct rows, minimising
+     * Σ cost[i][result[i]]; n rows, m ≥ n columns.
+     */
     public static int[] minimumCost(double[][] cost) {
         int n = cost.length;
-        if (n > MAX_SIZE) {
-            throw new IllegalArgumentException("assignment of " + n + " items; at most " + MAX_SIZE);
+        int m = n == 0 ? 0 : cost[0].length;
+        if (m > MAX_SIZE || m < n) {
+            throw new IllegalArgumentException("assignment of " + n + " rows to " + m + " columns; at most " + MAX_SIZE
+                    + " columns, and no fewer than rows");
         }
-        int[] current = new int[n];
-        for (int i = 0; i < n; i++) {
+        int[] current = new int[m];
+        for (int i = 0; i < m; i++) {
             current[i] = i;
         }
-        int[] best = current.clone();
+        int[] best = new int[n];
         double[] bestCost = {Double.POSITIVE_INFINITY};
         permute(cost, current, 0, 0, best, bestCost);
         return best;
@@ -33,9 +39,9 @@ public final class Assignment {
         if (partial >= bestCost[0]) {
             return;
         }
-        if (k == p.length) {
+        if (k == best.length) {
             bestCost[0] = partial;
-            System.arraycopy(p, 0, best, 0, p.length);
+            System.arraycopy(p, 0, best, 0, best.length);
             return;
         }
         for (int i = k; i < p.length; i++) {

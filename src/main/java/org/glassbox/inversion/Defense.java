@@ -2,6 +2,9 @@ package org.glassbox.inversion;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -139,6 +142,72 @@ public sealed interface Defense {
         @Override
         public String describe() {
             return "DP-SGD clip C = " + clipNorm + ", noise multiplier " + noiseMultiplier;
+        }
+    }
+
+    /**
+     * Aggregation over a larger batch: the client's update is the gradient of its summed loss over
+     * the watched images plus {@code extraImages} more of its own training data, and the attacker,
+     * who knows the batch size (as in FedSGD), reconstructs them all. The aggregation happens where
+     * the client computes its gradient, in {@link #enlarge}; the shared gradient is not changed
+     * further. The extra images are drawn from the seed among classes not yet in the batch, because
+     * the attacker's label read for a batch needs distinct labels: so what is measured is the cost
+     * of the larger batch alone.
+     */
+    record Aggregation(int extraImages) implements Defense {
+        public Aggregation {
+            if (extraImages < 0 || extraImages >= Assignment.MAX_SIZE) {
+                throw new IllegalArgumentException("the extra images must be a whole number from 0 to "
+                        + (Assignment.MAX_SIZE - 1) + ", was " + extraImages);
+            }
+        }
+
+        @Override
+        public INDArray apply(INDArray gradient, Random random) {
+            return gradient.dup();
+        }
+
+        /** The client's batch with the extra images after the watched ones. */
+        public ClientBatch enlarge(ClientBatch batch, LabeledImages pool, long seed) throws UserFacingException {
+            int total = batch.size() + extraImages;
+            if (total > Assignment.MAX_SIZE) {
+                throw new UserFacingException("Aggregation: " + batch.size() + " private images and " + extraImages
+                        + " extra make " + total + "; the attack handles batches of at most " + Assignment.MAX_SIZE + ".",
+                        "Use fewer extra images or a smaller batch.");
+            }
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            for (int label : batch.labels()) {
+                used.add(label);
+            }
+            if (used.size() + extraImages > pool.classNames().size()) {
+                throw new UserFacingException("Aggregation: only " + (pool.classNames().size() - used.size())
+                        + " classes are left for " + extraImages + " extra images of distinct classes.",
+                        "Use fewer extra images.");
+            }
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < pool.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new Random(Seeds.derive(seed, "aggregation")));
+            double[][] images = Arrays.copyOf(batch.images(), total);
+            int[] labels = Arrays.copyOf(batch.labels(), total);
+            int k = batch.size();
+            for (int i : order) {
+                if (k == total) {
+                    break;
+                }
+                if (used.add(pool.labels()[i])) {
+                    images[k] = pool.image(i);
+                    labels[k] = pool.labels()[i];
+                    k++;
+                }
+            }
+            return new ClientBatch(images, labels, batch.height(), batch.width(), batch.watched());
+        }
+
+        @Override
+        public String describe() {
+            return "aggregation over " + extraImages + " extra image" + (extraImages == 1 ? "" : "s");
         }
     }
 

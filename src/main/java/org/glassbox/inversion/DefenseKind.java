@@ -8,7 +8,8 @@ public enum DefenseKind {
     GAUSSIAN("Gaussian noise", "σ"),
     LAPLACIAN("Laplacian noise", "b"),
     PRUNING("Magnitude pruning", "fraction zeroed"),
-    DP_SGD("DP-SGD step (clip + noise)", "noise multiplier");
+    DP_SGD("DP-SGD step (clip + noise)", "noise multiplier"),
+    AGGREGATION("Aggregation over a larger batch", "extra images");
 
     private final String label;
     private final String strengthName;
@@ -36,6 +37,12 @@ public enum DefenseKind {
                 case LAPLACIAN -> new Defense.LaplacianNoise(strength);
                 case PRUNING -> new Defense.Pruning(strength);
                 case DP_SGD -> new Defense.DpSgd(clipNorm, strength);
+                case AGGREGATION -> {
+                    if (strength != Math.rint(strength)) {
+                        throw new IllegalArgumentException("the number of extra images must be whole, was " + strength);
+                    }
+                    yield new Defense.Aggregation((int) strength);
+                }
             };
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(label + ": " + e.getMessage() + ".", "Change the defense's strength.");

@@ -59,6 +59,16 @@ public final class DefensePriceTask implements IterativeTask<PriceSnapshot> {
         this.defendedCurve = new double[frames];
     }
 
+    /** Refuses a defense whose price is not an accuracy loss per training step. */
+    public static void requireMeasurable(Defense defense) throws org.glassbox.engine.UserFacingException {
+        if (defense instanceof Defense.Aggregation) {
+            throw new org.glassbox.engine.UserFacingException("Aggregation over a larger batch costs no accuracy per training"
+                    + " step: it changes how many examples go into each shared update, not the update itself. Its price is the"
+                    + " client's larger batch (compute and memory), which this job does not measure.",
+                    "Measure the price of a noise, pruning or DP-SGD defense instead.");
+        }
+    }
+
     @Override
     public int iterations() {
         return frames;

@@ -49,6 +49,46 @@ public final class InversionExports {
         return image;
     }
 
+    /**
+     * The watched private images in the top row and the reconstructions matched to them below,
+     * each captioned with its class (the reconstruction's: the label the attack assigns it) and PSNR.
+     */
+    public static BufferedImage comparison(ClientBatch watched, Reconstruction reconstruction, List<String> classNames) {
+        int height = watched.height();
+        int width = watched.width();
+        int tileW = width * SCALE;
+        int tileH = height * SCALE;
+        int gap = 10;
+        int columns = reconstruction.watched();
+        int caption = 30;
+        int cell = Math.max(tileW, 96);
+        BufferedImage image = new BufferedImage(columns * (cell + gap) + gap + 60, 2 * (tileH + caption) + 2 * gap,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setColor(Color.BLACK);
+        g.drawString("private", 6, gap + tileH / 2);
+        g.drawString("attack", 6, 2 * gap + caption + tileH + tileH / 2);
+        for (int i = 0; i < columns; i++) {
+            int left = 60 + gap + i * (cell + gap);
+            double[] original = watched.images()[i];
+            double[] recon = reconstruction.of(i);
+            drawTile(g, original, height, width, left, gap);
+            drawTile(g, recon, height, width, left, 2 * gap + tileH + caption);
+            g.setColor(Color.BLACK);
+            g.drawString(classNames.get(watched.labels()[i]), left, gap + tileH + 14);
+            int top = 2 * gap + 2 * tileH + caption;
+            g.drawString(classNames.get(reconstruction.labelOf(i)), left, top + 14);
+            g.drawString(String.format(Locale.ROOT, "%.1f dB", org.glassbox.metrics.ImageMetrics.psnr(recon, original)), left,
+                    top + 27);
+        }
+        g.dispose();
+        return image;
+    }
+
     private static void drawTile(Graphics2D g, double[] pixels, int height, int width, int left, int top) {
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
@@ -60,9 +100,11 @@ public final class InversionExports {
     }
 
     public static void writeCurves(List<InversionSnapshot> history, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder("iteration,loss,psnr,ssim\n");
+        StringBuilder sb = new StringBuilder("iteration,restart,loss,psnr,ssim,label_accuracy,best_iteration,best_loss,best_psnr\n");
         for (InversionSnapshot s : history) {
-            sb.append(s.iteration()).append(',').append(s.loss()).append(',').append(s.psnr()).append(',').append(s.ssim()).append('\n');
+            sb.append(s.iteration()).append(',').append(s.restart()).append(',').append(s.loss()).append(',').append(s.psnr())
+                    .append(',').append(s.ssim()).append(',').append(s.current().labelAccuracy()).append(',')
+                    .append(s.bestIteration()).append(',').append(s.best().loss()).append(',').append(s.best().psnr()).append('\n');
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }

@@ -1,20 +1,39 @@
 package org.glassbox.inversion;
 
 /**
- * One step of an inversion: the dummy images now (a batch, flattened one after the other), the
- * matching loss, and how close they are to the private images: PSNR and SSIM averaged over the
- * pairs of the assignment, in which {@code assignment[i]} is the reconstruction matched to private image i.
+ * One step of an inversion: the current iterate, and the best so far, the one of least matching
+ * loss over all restarts (what the attacker would keep: it cannot see PSNR).
+ *
+ * @param iteration     steps taken, over all restarts
+ * @param restart       which restart this step belongs to, from 0
+ * @param bestIteration the step at which {@code best} was reached
  */
-public record InversionSnapshot(int iteration, double[] dummy, double loss, double psnr, double ssim, int recoveredLabel,
-                                int[] assignment) {
+public record InversionSnapshot(int iteration, int restart, Reconstruction current, int bestIteration,
+                                Reconstruction best) {
 
-    public int batchSize() {
-        return assignment.length;
+    public double loss() {
+        return current.loss();
     }
 
-    /** The reconstruction matched to private image i. */
+    public double psnr() {
+        return current.psnr();
+    }
+
+    public double ssim() {
+        return current.ssim();
+    }
+
+    public double[] dummy() {
+        return current.dummy();
+    }
+
+    /** How many private images are scored. */
+    public int batchSize() {
+        return current.watched();
+    }
+
+    /** The current reconstruction matched to private image i. */
     public double[] reconstructionOf(int i) {
-        int pixels = dummy.length / assignment.length;
-        return java.util.Arrays.copyOfRange(dummy, assignment[i] * pixels, (assignment[i] + 1) * pixels);
+        return current.of(i);
     }
 }

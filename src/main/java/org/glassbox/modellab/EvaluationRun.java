@@ -37,19 +37,8 @@ public final class EvaluationRun {
     /** A catalog id, or else a file path (relative paths resolved against {@code base}). */
     public static ModelHandle resolveModel(Assets assets, String model, Path base) throws ModelLoadException, IOException {
         ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
-        ModelHandle handle;
-        Path source;
-        if (catalog.find(model).isPresent()) {
-            handle = catalog.load(model);
-            source = catalog.pathOf(catalog.find(model).get());
-        } else {
-            source = base.resolve(model);
-            if (!Files.exists(source) && !model.contains("/") && !model.contains(".")) {
-                throw new ModelLoadException(source, "is neither a catalog model nor a file.",
-                        "Known catalog ids: " + catalog.ids() + ".");
-            }
-            handle = ModelLoader.load(source);
-        }
+        ModelHandle handle = catalog.resolve(model, base);
+        Path source = catalog.sourceOf(model, base);
         ModelChecks.requireImageClassifier(handle, source, 1, 28, 28, FashionMnist.CLASS_NAMES.size());
         return handle;
     }

@@ -58,6 +58,23 @@ public record ModelCatalog(Path folder, List<CatalogEntry> models) {
         return new ModelHandle(entry.id(), ModelLoader.load(pathOf(entry)).network());
     }
 
+    /** A catalog id, or else a model file (a relative path taken from {@code base}). */
+    public ModelHandle resolve(String model, Path base) throws ModelLoadException {
+        if (find(model).isPresent()) {
+            return load(model);
+        }
+        Path source = base.resolve(model);
+        if (!Files.exists(source) && !model.contains("/") && !model.contains(".")) {
+            throw new ModelLoadException(source, "is neither a catalog model nor a file.", "Known catalog ids: " + ids() + ".");
+        }
+        return ModelLoader.load(source);
+    }
+
+    /** Where {@link #resolve} reads the model from. */
+    public Path sourceOf(String model, Path base) {
+        return find(model).map(this::pathOf).orElse(base.resolve(model));
+    }
+
     public String ids() {
         return String.join(", ", models.stream().map(CatalogEntry::id).toList());
     }

@@ -30,6 +30,23 @@ public final class Messages extends VBox {
         getChildren().add(m);
     }
 
+    /** Something that writes files and may fail. */
+    @FunctionalInterface
+    public interface Write {
+        void run() throws java.io.IOException;
+    }
+
+    /** Runs the write and says "Saved target", or says why it could not and what to do. */
+    public void writeOrReport(Write write, java.io.File target) {
+        try {
+            write.run();
+            showInfo("Saved " + target + ".");
+        } catch (java.io.IOException e) {
+            showProblem(new UserMessage("Could not write " + target + ": " + e.getMessage() + ".",
+                    "Choose another folder or file name."));
+        }
+    }
+
     public void clear() {
         getChildren().clear();
     }

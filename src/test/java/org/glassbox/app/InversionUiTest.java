@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.glassbox.inversion.InversionParameters;
+import org.glassbox.inversion.ui.InversionPage;
 import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.WorkspacePage;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,68 @@ class InversionUiTest extends HeadlessAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.currentJob().get().state().isFinal());
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#inversionStatus").queryAs(Label.class).getText();
-        assertTrue(status.contains("Label read from the gradient (iDLG): Ankle boot · true label: Ankle boot"), status);
+        assertTrue(status.contains("Label read from the gradient: Ankle boot · true: Ankle boot"), status);
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("inversion-results");
+        InversionPage inversion = (InversionPage) page;
+        robot.interact(() -> inversion.saveResults(out));
+        for (String file : new String[] {"strip.png", "comparison.png", "curves.csv", "run.json", "report.html"}) {
+            assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
+        }
+        java.nio.file.Path experiment = out.resolve("experiment.json");
+        com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                out.resolve("run.json").toFile());
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(experiment.toFile(), run.get("experiment"));
+        robot.interact(() -> inversion.applyExperiment(experiment));
+        assertTrue(messages().contains("Opened experiment experiment.json"), "the saved run's experiment opens: " + messages());
+    }
+
+    private String messages() {
+        return robot.lookup("#messages").queryAs(org.glassbox.ui.Messages.class).text();
+    }
+
+    @Test
+    void anExperimentFileSetsTheAttackItsParametersAndTheSeed() throws Exception {
+        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
+        org.glassbox.inversion.InversionSetup setup = new org.glassbox.inversion.InversionSetup(
+                org.glassbox.inversion.InversionAttack.DLG, org.glassbox.inversion.InversionOptimizer.ADAM, 12, 2, 0, false, true,
+                org.glassbox.inversion.DefenseKind.PRUNING, 0.25, 1.0, new InversionParameters(77, 0.5, 1e-4, 0, 3));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("inversion", ".json");
+        org.glassbox.experiment.ExperimentFiles.write(org.glassbox.inversion.InversionRun.experiment("lenet-sigmoid",
+                org.glassbox.data.FashionMnist.TEST_ID, setup, 123), file);
+        robot.interact(() -> page.applyExperiment(file));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.glassbox.inversion.InversionAttack> attack =
+                robot.lookup("#attack").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> restarts = robot.lookup("#param-restarts").queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> batch = robot.lookup("#batchSize").queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Long> seed = robot.lookup("#param-seed").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(org.glassbox.inversion.InversionAttack.DLG, attack.getValue());
+        assertEquals(3, restarts.getValue());
+        assertEquals(2, batch.getValue());
+        assertEquals(123L, seed.getValue());
+        robot.interact(() -> page.applyExperiment(file.resolveSibling("no-such-experiment.json")));
+        assertTrue(messages().contains("no such experiment file"), messages());
+        assertEquals(org.glassbox.inversion.InversionAttack.DLG, attack.getValue(), "a bad file changes nothing");
+        robot.interact(() -> {
+            attack.setValue(org.glassbox.inversion.InversionAttack.IDLG);
+            batch.getValueFactory().setValue(1);
+        });
+    }
+
+    @Test
+    void anImageFileOfAnotherSizeIsUsedOnlyIfThePersonAgreesToResizeIt() throws Exception {
+        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
+        java.nio.file.Path photo = org.glassbox.data.Assets.locate().assets().resolve("photos").resolve("coffee.png");
+        robot.interact(() -> page.useImageFile(photo, image -> false));
+        assertTrue(messages().contains("it was not resized"), messages());
+        assertTrue(!robot.lookup("#batchSize").query().isDisabled(), "declined: the test images stay");
+        robot.interact(() -> page.useImageFile(photo, image -> true));
+        assertTrue(robot.lookup("#batchSize").query().isDisabled(), "an image file is a batch of one");
+        robot.interact(() -> robot.lookup("Use test images").queryButton().fire());
+        assertTrue(!robot.lookup("#batchSize").query().isDisabled());
     }
 
     @Test

@@ -74,6 +74,37 @@ class CliTest {
     }
 
     @Test
+    void invertWritesItsResultsAndItsRunRecordReplaysToTheSameCurves() throws Exception {
+        Path first = dir.resolve("inv-a");
+        Result r = glassbox("invert", "--attack", "dlg", "--iterations", "12", "--seed", "3", "--out", first.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String file : new String[] {"strip.png", "comparison.png", "curves.csv", "run.json", "report.html"}) {
+            assertTrue(Files.size(first.resolve(file)) > 0, file);
+        }
+        JsonNode run = new ObjectMapper().readTree(first.resolve("run.json").toFile());
+        assertEquals("gradient-inversion", run.get("experiment").get("workspace").asText());
+        Path experiment = dir.resolve("inversion.json");
+        new ObjectMapper().writeValue(experiment.toFile(), run.get("experiment"));
+        Path second = dir.resolve("inv-b");
+        Result replay = glassbox("run", experiment.toString(), "--out", second.toString());
+        assertEquals(0, replay.code(), replay.err());
+        assertEquals(Files.readString(first.resolve("curves.csv")), Files.readString(second.resolve("curves.csv")),
+                "same experiment, same seed, same run");
+    }
+
+    @Test
+    void invertOffersToResizeAnImageFileOfAnotherSize() throws Exception {
+        Path photo = Assets.locate().assets().resolve("photos").resolve("camera.png");
+        Result refused = glassbox("invert", "--image-file", photo.toString(), "--iterations", "2", "--out", dir.resolve("x").toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("the model takes 28×28") && refused.err().contains("--resize"), refused.err());
+        Result resized = glassbox("invert", "--image-file", photo.toString(), "--resize", "--label", "3", "--iterations", "2",
+                "--out", dir.resolve("y").toString());
+        assertEquals(0, resized.code(), resized.err());
+        assertTrue(resized.out().contains("true: Dress"), resized.out());
+    }
+
+    @Test
     void aBadModelGivesAClearMessageAndANonZeroExit() throws Exception {
         Path bad = dir.resolve("broken.zip");
         Files.writeString(bad, "not a model");

@@ -86,7 +86,7 @@ class DefenseTest {
         ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid");
         LabeledImages test = FashionMnist.test(Assets.locate());
         InversionTask task = new InversionTask(model, test.image(0), 28, 28, test.labels()[0],
-                InversionAttack.DLG, new InversionParameters(300, 0.05, 1e-4, 0), 1, true, new Defense.GaussianNoise(0.1));
+                InversionAttack.IDLG, new InversionParameters(150, 1.0, 1e-4, 0, 1), 1, true, new Defense.GaussianNoise(0.1));
         InversionSnapshot last = null;
         for (int i = 0; i < task.iterations(); i++) {
             last = task.step(i);

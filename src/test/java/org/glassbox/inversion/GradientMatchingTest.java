@@ -16,6 +16,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 class GradientMatchingTest {
@@ -93,6 +94,32 @@ class GradientMatchingTest {
         double error = directionalError((m, x) -> m.evaluateCosine(x, LABEL), 7);
         System.out.printf("Cosine-cost directional derivative on lenet-sigmoid: relative error %.3e%n", error);
         assertTrue(error < 1e-5, "relative error " + error);
+    }
+
+    /**
+     * DLG's label gradient ∂L/∂u (soft label y = softmax(u)), projected on a random direction e,
+     * against the central difference (L(u + he) − L(u − he)) / 2h of the matching loss itself.
+     */
+    @Test
+    void theSoftLabelGradientAgreesWithTheLossOnTheLenetSample() throws Exception {
+        ModelHandle model = ModelCatalog.read(Assets.locate().sampleModels()).load("lenet-sigmoid").withDataType(DataType.DOUBLE);
+        LabeledImages test = FashionMnist.test(Assets.locate());
+        INDArray target = model.gradients(test.features(0, 1, DataType.DOUBLE), test.oneHot(0, 1, DataType.DOUBLE)).parameters();
+        GradientMatching matching = new GradientMatching(model, target, GradientMatching.DEFAULT_STEP);
+        INDArray x = test.features(1, 2, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(8);
+        INDArray u = Nd4j.randn(DataType.DOUBLE, 1, 10);
+        INDArray e = Nd4j.randn(DataType.DOUBLE, 1, 10);
+        e.divi(e.norm2Number());
+        INDArray y = Transforms.softmax(u, true);
+        GradientMatching.Evaluation at = matching.evaluate(x, y);
+        double analytic = matching.labelGradient(x, y, at.weightCotangent()).mul(e).sumNumber().doubleValue();
+        double h = 1e-5;
+        double numeric = (matching.evaluate(x, Transforms.softmax(u.add(e.mul(h)), true)).loss()
+                - matching.evaluate(x, Transforms.softmax(u.sub(e.mul(h)), true)).loss()) / (2 * h);
+        double error = Math.abs(numeric - analytic) / Math.abs(numeric);
+        System.out.printf("Soft-label directional derivative on lenet-sigmoid: relative error %.3e%n", error);
+        assertTrue(error < 1e-5, "relative error " + error + " (analytic " + analytic + ", numeric " + numeric + ")");
     }
 
     @Test

@@ -2,13 +2,18 @@ package org.glassbox.inversion.ui;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,12 +30,15 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
+import org.glassbox.data.GrayImage;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.Failures;
 import org.glassbox.engine.Frame;
 import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.DefensePriceTask;
@@ -40,11 +48,13 @@ import org.glassbox.inversion.InversionAttack;
 import org.glassbox.inversion.InversionExports;
 import org.glassbox.inversion.InversionParameters;
 import org.glassbox.inversion.InversionSnapshot;
+import org.glassbox.inversion.InversionOptimizer;
+import org.glassbox.inversion.InversionRun;
+import org.glassbox.inversion.InversionSetup;
 import org.glassbox.inversion.InversionTask;
+import org.glassbox.inversion.Reconstruction;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
-import org.glassbox.models.ModelChecks;
-import org.glassbox.models.ModelHandle;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.DoubleText;
@@ -56,8 +66,9 @@ import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.WorkspacePage;
 
 /**
- * Gradient inversion: a client's private image re-appears, step by step, from the gradient it
- * shares (DLG with iDLG's label), beside the original, with the matching loss, PSNR and SSIM.
+ * Gradient inversion: a client's private images re-appear, step by step, from the gradient it
+ * shares (DLG, iDLG or Inverting Gradients), beside the originals, with the matching loss, PSNR
+ * and SSIM; defenses on the gradient, their price, and the same attack side by side without them.
  */
 public final class InversionPage implements WorkspacePage {
 
@@ -70,11 +81,17 @@ public final class InversionPage implements WorkspacePage {
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
     private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
     private final Spinner<Integer> batchSize = new Spinner<>(1, org.glassbox.inversion.Assignment.MAX_SIZE, 1);
+    private final Button imageFileButton = new Button("Image file…");
+    private final Button testImagesButton = new Button("Use test images");
+    private final ComboBox<String> fileLabel = new ComboBox<>();
+    private final Label imageFileName = new Label();
     private final ComboBox<InversionAttack> attack = new ComboBox<>();
+    private final ComboBox<InversionOptimizer> optimizer = new ComboBox<>();
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
     private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
     private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
     private final CheckBox sideBySide = new CheckBox("Side by side: also attack the undefended gradient (same seed)");
+    private final CheckBox showBest = new CheckBox("Show the best iterate (least matching loss) instead of the current one");
     private final ImageView undefendedDummy = new ImageView();
     private final Label originalCaption = new Label("Private image (the client's)");
     private final Label dummyCaption = new Label("Attacker's reconstruction");
@@ -94,10 +111,13 @@ public final class InversionPage implements WorkspacePage {
     private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
     private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
     private LabeledImages test;
-    private double[] privateImage;
     private double[][] privateImages;
-    private int[] recoveredLabels = new int[0];
-    private int[] trueLabels = new int[0];
+    private Path imageFile;
+    private boolean resizeImageFile;
+    private InversionRun.Prepared shownRun;
+    private Experiment shownExperiment;
+    private Instant startedAt;
+    private InversionSnapshot shown;
     private final List<InversionSnapshot> curve = new ArrayList<>();
 
     public InversionPage(Assets assets) throws IOException {
@@ -135,20 +155,44 @@ public final class InversionPage implements WorkspacePage {
         imageIndex.valueProperty().addListener((o, a, v) -> showOriginal());
         batchSize.setEditable(true);
         batchSize.setId("batchSize");
-        batchSize.setTooltip(new Tooltip("Private images from the one above on, sharing one gradient (their labels must differ)"));
+        batchSize.setTooltip(new Tooltip("Private images from the one above on, sharing one gradient (their labels must differ,"
+                + " except for DLG, which learns them)"));
         batchSize.valueProperty().addListener((o, a, v) -> showOriginal());
+        imageFileButton.setId("imageFile");
+        imageFileButton.setTooltip(new Tooltip("Attack an image of your own (PNG, JPEG, GIF or BMP); it is made grayscale"
+                + " and, if you agree, scaled to 28×28"));
+        imageFileButton.setOnAction(e -> chooseImageFile());
+        testImagesButton.setOnAction(e -> useTestImages());
+        fileLabel.getItems().setAll(FashionMnist.CLASS_NAMES);
+        fileLabel.getSelectionModel().select(0);
+        fileLabel.setId("fileLabel");
+        fileLabel.setTooltip(new Tooltip("The class the client trains the image file as (the attack does not see it)"));
+        imageFileName.setWrapText(true);
+        HBox fileButtons = new HBox(8, imageFileButton, testImagesButton);
+        HBox fileRow = Forms.row("Class of the file", fileLabel, 130);
+        VBox fileBox = new VBox(6, imageFileName, fileRow);
+        fileBox.visibleProperty().bind(imageFileName.textProperty().isNotEmpty());
+        fileBox.managedProperty().bind(fileBox.visibleProperty());
+        testImagesButton.disableProperty().bind(imageFileName.textProperty().isEmpty());
         dlgWeights.setSelected(true);
         dlgWeights.setWrapText(true);
         dlgWeights.setTooltip(new Tooltip("As in the DLG paper's code: the client at the first round of federated training."
-                + " Off: attack the model as trained (much harder for this attack)."));
+                + " Off: attack the model as trained (much harder for these attacks)."));
         Label title = new Label("Attack on one shared gradient");
         title.getStyleClass().add("title-4");
         title.setWrapText(true);
         attack.getItems().setAll(InversionAttack.values());
-        attack.setValue(InversionAttack.DLG);
+        attack.setValue(InversionAttack.IDLG);
         attack.setId("attack");
-        attack.setTooltip(new Tooltip("Choosing an attack loads its paper's preset into the parameters below"));
-        attack.valueProperty().addListener((o, a, chosen) -> sheet.setValue(chosen.defaults()));
+        attack.setTooltip(new Tooltip("Choosing an attack loads its paper's preset and optimiser"));
+        attack.valueProperty().addListener((o, a, chosen) -> {
+            sheet.setValue(chosen.defaults());
+            optimizer.setValue(chosen.optimizer());
+        });
+        optimizer.getItems().setAll(InversionOptimizer.values());
+        optimizer.setValue(InversionAttack.IDLG.optimizer());
+        optimizer.setId("optimizer");
+        optimizer.setTooltip(new Tooltip("Adam, or L-BFGS with a backtracking line search (DLG's optimiser)"));
         defense.getItems().setAll(DefenseKind.values());
         defense.setValue(DefenseKind.NONE);
         defense.setId("defense");
@@ -159,13 +203,23 @@ public final class InversionPage implements WorkspacePage {
         strength.disableProperty().bind(defense.valueProperty().isEqualTo(DefenseKind.NONE));
         clipNorm.disableProperty().bind(defense.valueProperty().isNotEqualTo(DefenseKind.DP_SGD));
         strength.setTooltip(new Tooltip("σ for Gaussian noise, b for Laplacian noise, the fraction zeroed for pruning,"
-                + " the noise multiplier for DP-SGD"));
+                + " the noise multiplier for DP-SGD, the number of extra images for aggregation"));
+        Label strengthLabel = new Label();
+        strengthLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                defense.getValue() == null || defense.getValue().strengthName().isEmpty() ? "Strength"
+                        : "Strength (" + defense.getValue().strengthName() + ")", defense.valueProperty()));
         Label defenseTitle = new Label("Defense on the shared gradient");
         defenseTitle.getStyleClass().add("title-4");
-        VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Model", model, 130),
-                Forms.row("Private test image", imageIndex, 130), Forms.row("Batch size", batchSize, 130),
-                dlgWeights, sheet, defenseTitle, Forms.row("Defense", defense, 130), Forms.row("Strength", strength, 130),
-                Forms.row("Clip norm C", clipNorm, 130), sideBySide, priceButton());
+        HBox strengthRow = Forms.row("Strength", strength, 130);
+        strengthRow.getChildren().set(0, strengthLabel);
+        strengthLabel.setMinWidth(130);
+        strengthLabel.setWrapText(true);
+        strengthLabel.setLabelFor(strength);
+        VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Optimiser", optimizer, 130),
+                Forms.row("Model", model, 130), Forms.row("Private test image", imageIndex, 130),
+                Forms.row("Batch size", batchSize, 130), fileButtons, fileBox, dlgWeights, sheet, defenseTitle,
+                Forms.row("Defense", defense, 130), strengthRow, Forms.row("Clip norm C", clipNorm, 130), sideBySide,
+                priceButton());
         sideBySide.setWrapText(true);
         sideBySide.setId("sideBySide");
         settings.setPadding(new Insets(12));
@@ -187,11 +241,22 @@ public final class InversionPage implements WorkspacePage {
         status.setId("inversionStatus");
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showBest.setId("showBest");
+        showBest.setWrapText(true);
+        showBest.selectedProperty().addListener((o, a, b) -> {
+            if (shown != null) {
+                showDummy(shown);
+            }
+        });
+        Button results = new Button("Save results…");
+        results.setId("saveInversionResults");
+        results.setTooltip(new Tooltip("Writes strip.png, comparison.png, curves.csv, run.json and report.html into a folder"));
+        results.setOnAction(e -> saveResults());
         Button strip = new Button("Strip PNG…");
         strip.setOnAction(e -> exportStrip());
         Button csv = new Button("Curves CSV…");
         csv.setOnAction(e -> exportCurves());
-        FlowPane exports = new FlowPane(8, 6, new Label("Export"), strip, csv);
+        FlowPane exports = new FlowPane(8, 6, new Label("Export"), results, strip, csv);
         exports.setAlignment(Pos.CENTER_LEFT);
         price.setId("defensePrice");
         price.setWrapText(true);
@@ -200,7 +265,7 @@ public final class InversionPage implements WorkspacePage {
         HBox.setHgrow(plainAccuracy, Priority.ALWAYS);
         HBox.setHgrow(defendedAccuracy, Priority.ALWAYS);
         VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve, price, priceCurves);
-        VBox right = new VBox(12, images, status, exports, curves);
+        VBox right = new VBox(12, images, status, showBest, exports, curves);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -228,13 +293,11 @@ public final class InversionPage implements WorkspacePage {
         messages.clear();
         try {
             org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
+            DefensePriceTask.requireMeasurable(chosen);
             LabeledImages train = FashionMnist.train(assets);
-            if (test == null) {
-                test = FashionMnist.test(assets);
-            }
             long seed = sheet.seed();
             DefensePriceTask task = new DefensePriceTask(org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), chosen,
-                    train, test, 30, 10, 32, seed);
+                    train, test(), 30, 10, 32, seed);
             Job<PriceSnapshot> next = new Job<>("Price of " + chosen.describe(), seed, task);
             jobs.start(next, p -> {
                 price.setText(String.format(Locale.ROOT, "Price of %s: after %d training steps of 32 images, test accuracy"
@@ -256,42 +319,114 @@ public final class InversionPage implements WorkspacePage {
         return l;
     }
 
+    private LabeledImages test() throws IOException {
+        if (test == null) {
+            test = FashionMnist.test(assets);
+        }
+        return test;
+    }
+
+    /** Shows the private images the next run will attack: from the test set, or the chosen image file. */
     private void showOriginal() {
         try {
-            if (test == null) {
-                test = FashionMnist.test(assets);
-            }
+            privateImages = InversionRun.privateImages(assets, dataReference(), Path.of(""), setup()).images();
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+            return;
         } catch (IOException e) {
             messages.showProblem(Failures.describe(e));
             return;
         }
-        int index = imageIndex.getValue();
-        int count = Math.min(batchSize.getValue(), test.size() - index);
-        privateImages = new double[count][];
-        for (int k = 0; k < count; k++) {
-            privateImages[k] = test.image(index + k);
-        }
-        privateImage = privateImages[0];
         original.setImage(mosaic(privateImages));
+        int count = privateImages.length;
         originalCaption.setText(count == 1 ? "Private image (the client's)" : "Private images (the client's batch)");
         dummyCaption.setText(count == 1 ? "Attacker's reconstruction" : "Attacker's reconstructions, matched to the originals");
     }
 
+    private void chooseImageFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Private image file");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.gif", "*.bmp"));
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            useImageFile(file.toPath(), this::askToResize);
+        }
+    }
+
+    /** Asks whether an image of another size may be scaled to the model's 28×28 input. */
+    private boolean askToResize(GrayImage image) {
+        ButtonType resize = new ButtonType("Resize to 28×28", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The image is " + image.width() + "×" + image.height()
+                + " pixels; the model takes 28×28. Resize it? (It is also made grayscale.)", resize, ButtonType.CANCEL);
+        alert.setHeaderText("The image is not 28×28");
+        alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        return alert.showAndWait().filter(resize::equals).isPresent();
+    }
+
+    /**
+     * Makes the image file the private image (a batch of one); an image of another size is used
+     * only if {@code mayResize} agrees to scaling it, else a message says what to do.
+     */
+    public void useImageFile(Path file, java.util.function.Predicate<GrayImage> mayResize) {
+        messages.clear();
+        try {
+            GrayImage image = GrayImage.read(file);
+            boolean resize = image.height() != 28 || image.width() != 28;
+            if (resize && !mayResize.test(image)) {
+                messages.showProblem(new UserMessage("The image is " + image.width() + "×" + image.height()
+                        + " pixels; the model takes 28×28, and it was not resized.",
+                        "Choose the file again and accept the resize, or use a 28×28 image."));
+                return;
+            }
+            imageFile = file;
+            resizeImageFile = resize;
+            imageFileName.setText("Private image: " + file.getFileName() + (resize ? " (resized to 28×28)" : ""));
+            batchSize.getValueFactory().setValue(1);
+            batchSize.setDisable(true);
+            imageIndex.setDisable(true);
+            showOriginal();
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        }
+    }
+
+    private void useTestImages() {
+        imageFile = null;
+        resizeImageFile = false;
+        imageFileName.setText("");
+        batchSize.setDisable(false);
+        imageIndex.setDisable(false);
+        showOriginal();
+    }
+
+    private String dataReference() {
+        return imageFile == null ? FashionMnist.TEST_ID : imageFile.toAbsolutePath().toString();
+    }
+
+    /** The page's settings as an experiment setup. */
+    private InversionSetup setup() {
+        return new InversionSetup(attack.getValue(), optimizer.getValue(), imageIndex.getValue(), batchSize.getValue(),
+                Math.max(0, fileLabel.getSelectionModel().getSelectedIndex()), resizeImageFile, dlgWeights.isSelected(),
+                defense.getValue(), strength.getValue(), clipNorm.getValue(), sheet.value());
+    }
+
+    private Experiment experiment() {
+        CatalogEntry entry = model.getValue();
+        return InversionRun.experiment(entry == null ? "" : entry.id(), dataReference(), setup(), sheet.seed());
+    }
+
     /** Images side by side, each zoomed so that a batch of 8 still fits beside the controls. */
     private javafx.scene.image.Image mosaic(double[][] batch) {
-        int w = test.width();
+        int w = 28;
         int zoom = batch.length == 1 ? ZOOM : Math.max(2, Math.min(ZOOM, 600 / (w * batch.length)));
-        return ImageTiles.grayscale(test.height(), w * batch.length, zoom, (r, c) -> batch[c / w][r * w + c % w]);
+        return ImageTiles.grayscale(w, w * batch.length, zoom, (r, c) -> batch[c / w][r * w + c % w]);
     }
 
-    private String names(int[] labels) {
-        return String.join(", ", java.util.Arrays.stream(labels).mapToObj(l -> test.classNames().get(l)).toList());
-    }
-
-    private double[][] reconstructions(InversionSnapshot s) {
-        double[][] images = new double[s.batchSize()][];
+    private static double[][] reconstructions(Reconstruction r) {
+        double[][] images = new double[r.watched()][];
         for (int i = 0; i < images.length; i++) {
-            images[i] = s.reconstructionOf(i);
+            images[i] = r.of(i);
         }
         return images;
     }
@@ -302,37 +437,21 @@ public final class InversionPage implements WorkspacePage {
             return;
         }
         messages.clear();
-        InversionParameters parameters = sheet.value();
         try {
-            Parameters.requireValid(parameters);
-            CatalogEntry entry = model.getValue();
-            if (entry == null) {
+            if (model.getValue() == null) {
                 throw new UserFacingException("No model is chosen.", "Choose an image classifier.");
             }
-            ModelHandle handle = catalog.load(entry.id());
-            ModelChecks.requireImageClassifier(handle, catalog.pathOf(entry), 1, 28, 28, 10);
-            ModelChecks.requireLoss(handle, catalog.pathOf(entry));
+            Parameters.requireValid(sheet.value());
+            Experiment experiment = experiment();
+            InversionRun.Prepared prepared = InversionRun.prepare(assets, experiment, Path.of(""));
             showOriginal();
-            int index = imageIndex.getValue();
-            int[] labels = new int[privateImages.length];
-            for (int k = 0; k < labels.length; k++) {
-                labels[k] = test.labels()[index + k];
-                for (int j = 0; j < k; j++) {
-                    if (labels[j] == labels[k]) {
-                        throw new UserFacingException("Test images " + (index + j) + " and " + (index + k) + " are both "
-                                + test.classNames().get(labels[k]) + "; in a batch, the attack reads one label per class.",
-                                "Choose a smaller batch or another first image, so that the labels differ.");
-                    }
-                }
-            }
-            long seed = sheet.seed();
-            org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
-            InversionTask task = new InversionTask(handle, privateImages, test.height(), test.width(), labels,
-                    attack.getValue(), parameters, seed, dlgWeights.isSelected(), chosen);
-            recoveredLabels = task.recoveredLabels();
-            trueLabels = labels.clone();
-            java.util.Arrays.sort(trueLabels);
+            long seed = experiment.seed();
+            InversionTask task = prepared.task();
             curve.clear();
+            shown = null;
+            shownRun = prepared;
+            shownExperiment = experiment;
+            startedAt = Instant.now();
             boolean pair = sideBySide.isSelected() && defense.getValue() != DefenseKind.NONE;
             undefendedBox.setVisible(pair);
             for (ImageView view : List.of(original, dummy, undefendedDummy)) {
@@ -340,21 +459,20 @@ public final class InversionPage implements WorkspacePage {
                 view.setSmooth(false);
                 view.setFitWidth(pair && privateImages.length == 1 ? 180 : 0);
             }
+            String what = imageFile == null ? "image " + imageIndex.getValue() : imageFile.getFileName().toString();
             if (pair) {
-                InversionTask plain = new InversionTask(handle, privateImages, test.height(), test.width(), labels,
-                        attack.getValue(), parameters, seed, dlgWeights.isSelected(), new org.glassbox.inversion.Defense.None());
-                Job<SideBySideTask.Pair> next = new Job<>("Invert image " + index + ", with and without "
-                        + chosen.describe(), seed, new SideBySideTask(task, plain));
+                Job<SideBySideTask.Pair> next = new Job<>("Invert " + what + ", with and without "
+                        + prepared.defense().describe(), seed, new SideBySideTask(task, prepared.undefendedTask()));
                 jobs.start(next, p -> {
                     showDummy(p.defended());
                     InversionSnapshot u = p.undefended();
-                    undefendedDummy.setImage(mosaic(reconstructions(u)));
+                    undefendedDummy.setImage(mosaic(reconstructions(showBest.isSelected() ? u.best() : u.current())));
                     status.setText(status.getText() + String.format(Locale.ROOT, "%nWithout the defense: PSNR %.2f dB · SSIM %.4f",
                             u.psnr(), u.ssim()));
                     updateCurves(next.history().stream().map(f -> f.snapshot().defended()).toList());
                 });
             } else {
-                Job<InversionSnapshot> next = new Job<>("Invert image " + index, seed, task);
+                Job<InversionSnapshot> next = new Job<>("Invert " + what, seed, task);
                 jobs.start(next, s -> {
                     showDummy(s);
                     updateCurves(next.history().stream().map(org.glassbox.engine.Frame::snapshot).toList());
@@ -362,20 +480,31 @@ public final class InversionPage implements WorkspacePage {
             }
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
         }
     }
 
     private void showDummy(InversionSnapshot s) {
-        dummy.setImage(mosaic(reconstructions(s)));
-        if (s.batchSize() == 1) {
-            status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · PSNR %.2f dB · SSIM %.4f%n"
-                            + "Label read from the gradient (iDLG): %s · true label: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(),
-                    test.classNames().get(s.recoveredLabel()), test.classNames().get(test.labels()[imageIndex.getValue()])));
-        } else {
-            status.setText(String.format(Locale.ROOT, "Iteration %,d · matching loss %.3e · mean PSNR %.2f dB · mean SSIM %.4f"
-                            + " (reconstructions matched to originals by least total MSE)%nLabels read from the gradient: %s"
-                            + " · true labels: %s", s.iteration(), s.loss(), s.psnr(), s.ssim(), names(recoveredLabels),
-                    names(trueLabels)));
+        shown = s;
+        Reconstruction r = showBest.isSelected() ? s.best() : s.current();
+        dummy.setImage(mosaic(reconstructions(r)));
+        int[] labels = new int[r.watched()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = r.labelOf(i);
+        }
+        String source = shownRun.setup().attack().jointLabel() ? "learned with the image (DLG)" : "read from the gradient";
+        String restarts = shownRun.setup().parameters().restarts() > 1
+                ? String.format(Locale.ROOT, " · restart %d of %d", s.restart() + 1, shownRun.setup().parameters().restarts()) : "";
+        status.setText(String.format(Locale.ROOT, "Iteration %,d%s · matching loss %.3e · %sPSNR %.2f dB · SSIM %.4f%n"
+                        + "Label%s %s: %s · true: %s%nBest so far (least matching loss): iteration %,d, PSNR %.2f dB%s",
+                s.iteration(), restarts, s.loss(), r.watched() > 1 ? "mean " : "", s.psnr(), s.ssim(),
+                r.watched() > 1 ? "s" : "", source, shownRun.labelNames(labels), shownRun.labelNames(shownRun.watched().labels()),
+                s.bestIteration(), s.best().psnr(), r.watched() > 1 ? " (reconstructions matched to originals by least total MSE)" : ""));
+        if (shownRun.client().size() > shownRun.watched().size()) {
+            status.setText(status.getText() + String.format(Locale.ROOT, "%nThe client's gradient covers %d images: yours and %d"
+                    + " more; the attack reconstructs all of them.", shownRun.client().size(),
+                    shownRun.client().size() - shownRun.watched().size()));
         }
     }
 
@@ -397,9 +526,40 @@ public final class InversionPage implements WorkspacePage {
         ssimCurve.setValues(ssim);
     }
 
-    private void exportStrip() {
+    private boolean requireRun() {
         if (curve.isEmpty()) {
             messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return false;
+        }
+        return true;
+    }
+
+    private void saveResults() {
+        if (!requireRun()) {
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Save results into a folder");
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir != null) {
+            saveResults(dir.toPath());
+        }
+    }
+
+    /** Writes the shown run's results (strip, comparison, curves, run record, HTML report) into the folder. */
+    public void saveResults(Path folder) {
+        if (!requireRun()) {
+            return;
+        }
+        Job<?> job = jobs.currentJob().get();
+        double seconds = job == null ? 0 : job.elapsedSeconds();
+        List<InversionSnapshot> history = List.copyOf(curve);
+        messages.writeOrReport(() -> InversionRun.writeResults(folder, shownExperiment, shownRun, history, startedAt, seconds),
+                folder.toFile());
+    }
+
+    private void exportStrip() {
+        if (!requireRun()) {
             return;
         }
         File file = Forms.saveFile(root, "PNG image", "inversion-strip.png", "*.png");
@@ -408,28 +568,18 @@ public final class InversionPage implements WorkspacePage {
             for (int k = 1; k <= 9; k++) {
                 shots.add(curve.get(Math.max(0, (int) Math.round(Math.pow(curve.size(), k / 9.0)) - 1)));
             }
-            try {
-                javax.imageio.ImageIO.write(InversionExports.strip(privateImage, shots, test.height(), test.width()), "png", file);
-                messages.showInfo("Saved " + file + ".");
-            } catch (IOException e) {
-                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
-            }
+            messages.writeOrReport(() -> javax.imageio.ImageIO.write(InversionExports.strip(shownRun.watched().images()[0], shots,
+                    28, 28), "png", file), file);
         }
     }
 
     private void exportCurves() {
-        if (curve.isEmpty()) {
-            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+        if (!requireRun()) {
             return;
         }
         File file = Forms.saveFile(root, "CSV", "inversion-curves.csv", "*.csv");
         if (file != null) {
-            try {
-                InversionExports.writeCurves(curve, file.toPath());
-                messages.showInfo("Saved " + file + " (the run's kept history, evenly thinned for long runs).");
-            } catch (IOException e) {
-                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage(), "Choose another file."));
-            }
+            messages.writeOrReport(() -> InversionExports.writeCurves(curve, file.toPath()), file);
         }
     }
 
@@ -439,12 +589,58 @@ public final class InversionPage implements WorkspacePage {
     }
 
     @Override
-    public void openExperiment() {
-        messages.showInfo("Experiment files for Gradient inversion are not supported yet; glassbox invert runs it headless.");
+    public void saveExperiment() {
+        File file = Forms.saveFile(root, "Save experiment", "gradient-inversion.experiment.json", "*.json");
+        if (file != null) {
+            messages.writeOrReport(() -> ExperimentFiles.write(experiment(), file.toPath()), file);
+        }
     }
 
     @Override
-    public void saveExperiment() {
-        messages.showInfo("Experiment files for Gradient inversion are not supported yet; export the strip or the curves.");
+    public void openExperiment() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open experiment");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Experiment", "*.json"));
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            applyExperiment(file.toPath());
+        }
+    }
+
+    /** Loads an experiment file's settings into the page; F5 then runs it. */
+    public void applyExperiment(Path file) {
+        messages.clear();
+        try {
+            Experiment e = ExperimentFiles.read(file);
+            if (!InversionRun.WORKSPACE.equals(e.workspace())) {
+                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
+                        "Open it from that workspace.");
+            }
+            InversionSetup setup = InversionRun.setup(e);
+            CatalogEntry entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst()
+                    .orElseThrow(() -> new UserFacingException("Model '" + e.model() + "' is not one of this workspace's models.",
+                            "Choose one of " + model.getItems().stream().map(CatalogEntry::id).toList()
+                                    + ", or run the experiment with glassbox run."));
+            model.setValue(entry);
+            attack.setValue(setup.attack());
+            optimizer.setValue(setup.optimizer());
+            sheet.setValue(setup.parameters());
+            sheet.setSeed(e.seed());
+            dlgWeights.setSelected(setup.dlgWeights());
+            defense.setValue(setup.defense());
+            strength.getValueFactory().setValue(setup.strength());
+            clipNorm.getValueFactory().setValue(setup.clipNorm());
+            fileLabel.getSelectionModel().select(setup.fileLabel());
+            imageIndex.getValueFactory().setValue(setup.image());
+            if (FashionMnist.TEST_ID.equals(e.data())) {
+                useTestImages();
+                batchSize.getValueFactory().setValue(setup.batch());
+            } else {
+                useImageFile(file.toAbsolutePath().getParent().resolve(e.data()), image -> setup.resize());
+            }
+            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
+        } catch (UserFacingException ex) {
+            messages.showProblem(ex.userMessage());
+        }
     }
 }

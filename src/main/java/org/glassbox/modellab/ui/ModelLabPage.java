@@ -380,14 +380,14 @@ public final class ModelLabPage implements WorkspacePage {
     private void exportConfusionCsv() {
         File file = Forms.saveFile(root, "Export confusion matrix (CSV)", "confusion-matrix.csv", "*.csv");
         if (file != null) {
-            writeOrReport(() -> Files.writeString(file.toPath(), shown.confusion().toCsv(), StandardCharsets.UTF_8), file);
+            messages.writeOrReport(() -> Files.writeString(file.toPath(), shown.confusion().toCsv(), StandardCharsets.UTF_8), file);
         }
     }
 
     private void exportConfusionPng() {
         File file = Forms.saveFile(root, "Export confusion matrix (PNG)", "confusion-matrix.png", "*.png");
         if (file != null) {
-            writeOrReport(() -> ConfusionMatrixImage.write(shown.confusion(), model.name(), file.toPath()), file);
+            messages.writeOrReport(() -> ConfusionMatrixImage.write(shown.confusion(), model.name(), file.toPath()), file);
         }
     }
 
@@ -397,7 +397,7 @@ public final class ModelLabPage implements WorkspacePage {
         File dir = chooser.showDialog(window());
         if (dir != null) {
             double seconds = jobs.currentJob().get() == null ? 0 : jobs.currentJob().get().elapsedSeconds();
-            writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,
+            messages.writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,
                     startedAt == null ? Instant.now() : startedAt, seconds), dir);
         }
     }
@@ -406,7 +406,7 @@ public final class ModelLabPage implements WorkspacePage {
     public void saveExperiment() {
         File file = Forms.saveFile(root, "Save experiment", "model-lab.experiment.json", "*.json");
         if (file != null) {
-            writeOrReport(() -> ExperimentFiles.write(experiment(sheet.value(), sheet.seed()), file.toPath()), file);
+            messages.writeOrReport(() -> ExperimentFiles.write(experiment(sheet.value(), sheet.seed()), file.toPath()), file);
         }
     }
 
@@ -439,21 +439,6 @@ public final class ModelLabPage implements WorkspacePage {
             messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
         } catch (UserFacingException ex) {
             messages.showProblem(ex.userMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private void writeOrReport(Write write, File target) {
-        try {
-            write.run();
-            messages.showInfo("Saved " + target + ".");
-        } catch (IOException e) {
-            messages.showProblem(new UserMessage("Could not write " + target + ": " + e.getMessage() + ".",
-                    "Choose another folder or file name."));
         }
     }
 
