@@ -37,6 +37,7 @@ public final class UiBenchmark {
         startup(runs);
         stall(5);
         regionRedraw(runs);
+        inversionLiveView(20);
         Platform.exit();
     }
 
@@ -94,6 +95,70 @@ public final class UiBenchmark {
             done.countDown();
         });
         done.await();
+    }
+
+    /**
+     * The Gradient inversion page running its default attack: reconstructions drawn per second,
+     * attack iterations per second, and the longest gap between FX pulses.
+     */
+    private static void inversionLiveView(int seconds) throws Exception {
+        AtomicLong draws = new AtomicLong();
+        AtomicLong pulses = new AtomicLong();
+        AtomicLong worstGapNanos = new AtomicLong();
+        List<Object> held = new ArrayList<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                org.glassbox.inversion.ui.InversionPage page = new org.glassbox.inversion.ui.InversionPage(
+                        org.glassbox.data.Assets.locate());
+                Stage stage = new Stage();
+                stage.setScene(new Scene(new javafx.scene.layout.BorderPane(page.view()), 1280, 820));
+                stage.show();
+                javafx.scene.image.ImageView reconstruction = (javafx.scene.image.ImageView) page.view().lookup("#reconstruction");
+                reconstruction.imageProperty().addListener((o, a, b) -> draws.incrementAndGet());
+                AnimationTimer gaps = new AnimationTimer() {
+                    private long last;
+
+                    @Override
+                    public void handle(long now) {
+                        pulses.incrementAndGet();
+                        if (last != 0) {
+                            worstGapNanos.accumulateAndGet(now - last, Math::max);
+                        }
+                        last = now;
+                    }
+                };
+                gaps.start();
+                held.add(page);
+                held.add(gaps);
+                held.add(stage);
+                page.run();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                shown.countDown();
+            }
+        });
+        shown.await();
+        Thread.sleep(2000);
+        draws.set(0);
+        pulses.set(0);
+        worstGapNanos.set(0);
+        org.glassbox.inversion.ui.InversionPage page = (org.glassbox.inversion.ui.InversionPage) held.get(0);
+        long before = page.jobs().currentJob().get().completedIterations();
+        Thread.sleep(seconds * 1000L);
+        long iterations = page.jobs().currentJob().get().completedIterations() - before;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            page.cancel();
+            ((AnimationTimer) held.get(1)).stop();
+            ((Stage) held.get(2)).close();
+            stopped.countDown();
+        });
+        stopped.await();
+        System.out.printf(Locale.ROOT, "Gradient inversion live view (iDLG, LeNet, 1280×820): %.1f reconstructions drawn/s,"
+                        + " %.1f attack iterations/s, %.1f pulses/s, longest gap between pulses %.1f ms%n", draws.get() / (double) seconds,
+                iterations / (double) seconds, pulses.get() / (double) seconds, worstGapNanos.get() / 1e6);
     }
 
     private static String javaCommand() {

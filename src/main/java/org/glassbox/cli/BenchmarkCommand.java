@@ -30,11 +30,19 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, all }
+    enum Suite { models, regions, inversion, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Suite suite;
+
+    @Option(names = "--batch-seconds", defaultValue = "60",
+            description = "Inversion suite: how long the batch-of-4 attack runs. Default: ${DEFAULT-VALUE}.")
+    double batchSeconds;
+
+    @Option(names = "--price-steps", defaultValue = "300",
+            description = "Inversion suite: training steps per defense in the defense table. Default: ${DEFAULT-VALUE}.")
+    int priceSteps;
 
     @Option(names = "--ui", description = "Also measure start-up to first frame and FX-thread stalls (needs a display, e.g. xvfb-run).")
     boolean ui;
@@ -48,7 +56,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
-        if (suite != Suite.models) {
+        if (suite == Suite.inversion || suite == Suite.all) {
+            new org.glassbox.inversion.InversionBenchmark(catalog.load("lenet-sigmoid"), FashionMnist.train(assets), test, System.out)
+                    .run(new long[] {1, 2, 3}, batchSeconds, priceSteps);
+            System.out.println();
+            if (suite == Suite.inversion) {
+                return ui ? uiFigures() : 0;
+            }
+        }
+        if (suite == Suite.regions || suite == Suite.all) {
             ModelHandle mlp = catalog.load("mlp-784-128-10");
             Plane plane = Plane.through(test.image(0), test.image(1), test.image(2));
             RegionBenchmark.run(System.out, repeats,
@@ -57,7 +73,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             RegionBenchmark.liveTraining(System.out);
             System.out.println();
             if (suite == Suite.regions) {
-                return 0;
+                return ui ? uiFigures() : 0;
             }
         }
         System.out.printf(Locale.ROOT, "%-18s %10s %13s %12s %16s %16s%n", "model", "params", "first load ms", "load ms", "eval img/s 1 thr",
@@ -86,15 +102,16 @@ final class BenchmarkCommand implements Callable<Integer> {
                     loadMs, one, all);
         }
         ComputeBackend.setThreads(cores);
-        if (ui) {
-            System.out.println();
-            // The desktop figures come from the app's own benchmark in a JVM of its own (compute code does not load JavaFX).
-            Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.glassbox.app.UiBenchmark", Integer.toString(repeats))
-                    .inheritIO().start();
-            return p.waitFor();
-        }
-        return 0;
+        return ui ? uiFigures() : 0;
+    }
+
+    /** The desktop figures come from the app's own benchmark in a JVM of its own (compute code does not load JavaFX). */
+    private int uiFigures() throws Exception {
+        System.out.println();
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.glassbox.app.UiBenchmark", Integer.toString(repeats))
+                .inheritIO().start();
+        return p.waitFor();
     }
 
     private double throughput(ModelHandle model, LabeledImages test, int threads) throws Exception {

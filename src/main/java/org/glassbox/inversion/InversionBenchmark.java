@@ -53,6 +53,14 @@ public final class InversionBenchmark {
     }
 
     private void batchOne(long[] seeds) {
+        for (InversionAttack attack : InversionAttack.values()) {
+            InversionTask warmUp = new InversionTask(lenet, images(0), attack, attack.optimizer(), attack.defaults(), 0, true,
+                    new Defense.None());
+            for (int i = 0; i < 30; i++) {
+                warmUp.step(i);
+            }
+        }
+        out.println("(after 30 warm-up iterations of each attack, so that the JIT compiler's start is not timed)");
         out.printf(Locale.ROOT, "%-22s %-8s %5s %12s %12s %8s %10s %10s%n", "attack", "optim", "seed", "it to 30 dB",
                 "s to 30 dB", "it/s", "final dB", "best dB");
         for (InversionAttack attack : InversionAttack.values()) {

@@ -232,6 +232,7 @@ public final class InversionPage implements WorkspacePage {
 
         originalCaption.getStyleClass().add("text-caption");
         dummyCaption.getStyleClass().add("text-caption");
+        dummy.setId("reconstruction");
         VBox originalBox = new VBox(4, originalCaption, original);
         VBox dummyBox = new VBox(4, dummyCaption, dummy);
         undefendedBox.getChildren().setAll(caption("Without the defense"), undefendedDummy);
