@@ -4,19 +4,26 @@ import org.glassbox.engine.UserFacingException;
 
 /** The defenses a person can pick, and how one strength (and a clip norm) makes each. */
 public enum DefenseKind {
-    NONE("No defense", ""),
-    GAUSSIAN("Gaussian noise", "σ"),
-    LAPLACIAN("Laplacian noise", "b"),
-    PRUNING("Magnitude pruning", "fraction zeroed"),
-    DP_SGD("DP-SGD step (clip + noise)", "noise multiplier"),
-    AGGREGATION("Aggregation over a larger batch", "extra images");
+    NONE("No defense", "", 0),
+    GAUSSIAN("Gaussian noise", "σ", 0.01),
+    LAPLACIAN("Laplacian noise", "b", 0.01),
+    PRUNING("Magnitude pruning", "fraction zeroed", 0.5),
+    DP_SGD("DP-SGD step (clip + noise)", "noise multiplier", 0.01),
+    AGGREGATION("Aggregation over a larger batch", "extra images", 3);
 
     private final String label;
     private final String strengthName;
+    private final double defaultStrength;
 
-    DefenseKind(String label, String strengthName) {
+    DefenseKind(String label, String strengthName, double defaultStrength) {
         this.label = label;
         this.strengthName = strengthName;
+        this.defaultStrength = defaultStrength;
+    }
+
+    /** A strength at which the defense visibly acts on the DLG LeNet setting. */
+    public double defaultStrength() {
+        return defaultStrength;
     }
 
     public String strengthName() {

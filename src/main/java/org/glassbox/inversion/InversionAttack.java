@@ -11,7 +11,7 @@ public enum InversionAttack {
      * a dummy soft label softmax(u) learned jointly, L-BFGS at lr 1, 300 steps, no box (the
      * reference code's settings; the image starts uniform in [0, 1] and u from N(0, 1)).
      */
-    DLG("DLG (L2, joint soft label, L-BFGS)", false, true, false, InversionOptimizer.LBFGS,
+    DLG("DLG (L2, joint soft label)", false, true, false, InversionOptimizer.LBFGS,
             new InversionParameters(300, 1.0, GradientMatching.DEFAULT_STEP, 0, 1)),
     /**
      * iDLG (Zhao, Mopuri and Bilen 2020): the label read from the last layer's gradient
@@ -26,7 +26,7 @@ public enum InversionAttack {
      * 7/8 of the run, the image kept in [0, 1], and restarts scored by the matching loss. The
      * paper's CLI uses lr 0.1 and TV 1e-4; labels as iDLG.
      */
-    INVERTING_GRADIENTS("Inverting Gradients (cosine + TV, signed Adam)", true, false, true, InversionOptimizer.ADAM,
+    INVERTING_GRADIENTS("Inverting Gradients (cosine + TV, box)", true, false, true, InversionOptimizer.ADAM,
             new InversionParameters(1000, 0.1, GradientMatching.DEFAULT_STEP, 1e-4, 1));
 
     private final String label;

@@ -78,6 +78,24 @@ class InversionUiTest extends HeadlessAppTest {
     }
 
     @Test
+    void aModelFileIsAttackedOnlyIfItIsAnImageClassifierWithALoss() throws Exception {
+        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
+        java.nio.file.Path models = org.glassbox.data.Assets.locate().sampleModels();
+        robot.interact(() -> page.useModelFile(models.resolve("toy-spiral.zip")));
+        assertTrue(messages().contains("expected a classifier of 28×28×1 images into 10 classes"), messages());
+        robot.interact(() -> page.useModelFile(models.resolve("relu-cnn.zip")));
+        assertTrue(messages().isEmpty(), messages());
+        assertTrue(robot.lookup((Label l) -> l.getText().startsWith("Model file: relu-cnn.zip")).tryQuery().isPresent(),
+                "the file's name is shown");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.glassbox.models.CatalogEntry> model =
+                robot.lookup("#inversionModel").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> model.setValue(model.getItems().get(0)));
+        assertTrue(robot.lookup((Label l) -> l.getText().startsWith("Model file:")).tryQuery().isEmpty(),
+                "choosing a bundled model again drops the file");
+    }
+
+    @Test
     void anImageFileOfAnotherSizeIsUsedOnlyIfThePersonAgreesToResizeIt() throws Exception {
         InversionPage page = (InversionPage) open(robot, "Gradient inversion");
         java.nio.file.Path photo = org.glassbox.data.Assets.locate().assets().resolve("photos").resolve("coffee.png");

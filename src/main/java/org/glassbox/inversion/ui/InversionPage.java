@@ -55,6 +55,9 @@ import org.glassbox.inversion.InversionTask;
 import org.glassbox.inversion.Reconstruction;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
+import org.glassbox.models.ModelChecks;
+import org.glassbox.models.ModelHandle;
+import org.glassbox.models.ModelLoader;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.DoubleText;
@@ -79,6 +82,9 @@ public final class InversionPage implements WorkspacePage {
     private final BorderPane root = new BorderPane();
     private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
+    private final Button modelFileButton = new Button("Model file…");
+    private final Label modelFileName = new Label();
+    private Path modelFile;
     private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
     private final Spinner<Integer> batchSize = new Spinner<>(1, org.glassbox.inversion.Assignment.MAX_SIZE, 1);
     private final Button imageFileButton = new Button("Image file…");
@@ -150,6 +156,18 @@ public final class InversionPage implements WorkspacePage {
         model.getItems().setAll(catalog.models().stream().filter(CatalogEntry::isImageClassifier).toList());
         catalog.find("lenet-sigmoid").ifPresent(model::setValue);
         model.setId("inversionModel");
+        model.valueProperty().addListener((o, a, chosen) -> {
+            if (chosen != null) {
+                modelFile = null;
+                modelFileName.setText("");
+            }
+        });
+        modelFileButton.setOnAction(e -> chooseModelFile());
+        modelFileButton.setTooltip(new Tooltip("Attack a model of your own: a DL4J zip or a Keras h5 classifier of 28×28 grayscale"
+                + " images into 10 classes, trained with a loss"));
+        modelFileName.setWrapText(true);
+        modelFileName.visibleProperty().bind(modelFileName.textProperty().isNotEmpty());
+        modelFileName.managedProperty().bind(modelFileName.visibleProperty());
         imageIndex.setEditable(true);
         imageIndex.setId("privateImage");
         imageIndex.valueProperty().addListener((o, a, v) -> showOriginal());
@@ -196,6 +214,11 @@ public final class InversionPage implements WorkspacePage {
         defense.getItems().setAll(DefenseKind.values());
         defense.setValue(DefenseKind.NONE);
         defense.setId("defense");
+        defense.valueProperty().addListener((o, a, chosen) -> {
+            if (chosen != null && chosen != DefenseKind.NONE) {
+                strength.getValueFactory().setValue(chosen.defaultStrength());
+            }
+        });
         strength.setEditable(true);
         clipNorm.setEditable(true);
         strength.getValueFactory().setConverter(new DoubleText(strength.getValueFactory()));
@@ -213,10 +236,12 @@ public final class InversionPage implements WorkspacePage {
         HBox strengthRow = Forms.row("Strength", strength, 130);
         strengthRow.getChildren().set(0, strengthLabel);
         strengthLabel.setMinWidth(130);
+        strengthLabel.setPrefWidth(130);
+        strengthLabel.setMaxWidth(130);
         strengthLabel.setWrapText(true);
         strengthLabel.setLabelFor(strength);
         VBox settings = new VBox(10, title, Forms.row("Attack", attack, 130), Forms.row("Optimiser", optimizer, 130),
-                Forms.row("Model", model, 130), Forms.row("Private test image", imageIndex, 130),
+                Forms.row("Model", model, 130), modelFileButton, modelFileName, Forms.row("Private test image", imageIndex, 130),
                 Forms.row("Batch size", batchSize, 130), fileButtons, fileBox, dlgWeights, sheet, defenseTitle,
                 Forms.row("Defense", defense, 130), strengthRow, Forms.row("Clip norm C", clipNorm, 130), sideBySide,
                 priceButton());
@@ -344,6 +369,36 @@ public final class InversionPage implements WorkspacePage {
         dummyCaption.setText(count == 1 ? "Attacker's reconstruction" : "Attacker's reconstructions, matched to the originals");
     }
 
+    private void chooseModelFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Model to attack");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Models (DL4J zip, Keras h5)", "*.zip",
+                "*.h5", "*.hdf5"));
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            useModelFile(file.toPath());
+        }
+    }
+
+    /**
+     * Makes the model file the attacked model if it is an image classifier the attack can
+     * differentiate; otherwise a message says what is wrong (naming the layer) and the choice stays.
+     */
+    public void useModelFile(Path file) {
+        messages.clear();
+        try {
+            ModelHandle handle = ModelLoader.load(file);
+            ModelChecks.requireImageClassifier(handle, file, 1, 28, 28, FashionMnist.CLASS_NAMES.size());
+            ModelChecks.requireLoss(handle, file);
+            model.setValue(null);
+            modelFile = file.toAbsolutePath();
+            modelFileName.setText("Model file: " + file.getFileName() + " (" + String.format(Locale.ROOT, "%,d",
+                    handle.parameterCount()) + " parameters)");
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        }
+    }
+
     private void chooseImageFile() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Private image file");
@@ -414,7 +469,8 @@ public final class InversionPage implements WorkspacePage {
 
     private Experiment experiment() {
         CatalogEntry entry = model.getValue();
-        return InversionRun.experiment(entry == null ? "" : entry.id(), dataReference(), setup(), sheet.seed());
+        String reference = modelFile != null ? modelFile.toString() : entry == null ? "" : entry.id();
+        return InversionRun.experiment(reference, dataReference(), setup(), sheet.seed());
     }
 
     /** Images side by side, each zoomed so that a batch of 8 still fits beside the controls. */
@@ -439,8 +495,8 @@ public final class InversionPage implements WorkspacePage {
         }
         messages.clear();
         try {
-            if (model.getValue() == null) {
-                throw new UserFacingException("No model is chosen.", "Choose an image classifier.");
+            if (model.getValue() == null && modelFile == null) {
+                throw new UserFacingException("No model is chosen.", "Choose a bundled image classifier or a model file.");
             }
             Parameters.requireValid(sheet.value());
             Experiment experiment = experiment();
@@ -460,7 +516,9 @@ public final class InversionPage implements WorkspacePage {
                 view.setSmooth(false);
                 view.setFitWidth(pair && privateImages.length == 1 ? 180 : 0);
             }
-            String what = imageFile == null ? "image " + imageIndex.getValue() : imageFile.getFileName().toString();
+            int first = imageIndex.getValue();
+            String what = imageFile != null ? imageFile.getFileName().toString()
+                    : privateImages.length == 1 ? "image " + first : "images " + first + "–" + (first + privateImages.length - 1);
             if (pair) {
                 Job<SideBySideTask.Pair> next = new Job<>("Invert " + what + ", with and without "
                         + prepared.defense().describe(), seed, new SideBySideTask(task, prepared.undefendedTask()));
@@ -618,11 +676,15 @@ public final class InversionPage implements WorkspacePage {
                         "Open it from that workspace.");
             }
             InversionSetup setup = InversionRun.setup(e);
-            CatalogEntry entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst()
-                    .orElseThrow(() -> new UserFacingException("Model '" + e.model() + "' is not one of this workspace's models.",
-                            "Choose one of " + model.getItems().stream().map(CatalogEntry::id).toList()
-                                    + ", or run the experiment with glassbox run."));
-            model.setValue(entry);
+            java.util.Optional<CatalogEntry> entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst();
+            if (entry.isPresent()) {
+                model.setValue(entry.get());
+            } else {
+                useModelFile(file.toAbsolutePath().getParent().resolve(e.model()));
+                if (modelFile == null) {
+                    return;
+                }
+            }
             attack.setValue(setup.attack());
             optimizer.setValue(setup.optimizer());
             sheet.setValue(setup.parameters());
