@@ -121,18 +121,7 @@ public final class UiBenchmark {
                 stage.show();
                 javafx.scene.image.ImageView reconstruction = (javafx.scene.image.ImageView) page.view().lookup("#reconstruction");
                 reconstruction.imageProperty().addListener((o, a, b) -> draws.incrementAndGet());
-                AnimationTimer gaps = new AnimationTimer() {
-                    private long last;
-
-                    @Override
-                    public void handle(long now) {
-                        pulses.incrementAndGet();
-                        if (last != 0) {
-                            worstGapNanos.accumulateAndGet(now - last, Math::max);
-                        }
-                        last = now;
-                    }
-                };
+                AnimationTimer gaps = new PulseGaps(pulses, worstGapNanos);
                 gaps.start();
                 held.add(page);
                 held.add(gaps);
@@ -197,18 +186,7 @@ public final class UiBenchmark {
             controls.bind(job);
             SnapshotPump<long[]> pump = new SnapshotPump<>(job::latest,
                     f -> label.setText(String.format(Locale.ROOT, "snapshot %,d", f.snapshot()[0])));
-            AnimationTimer gaps = new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    pulses.incrementAndGet();
-                    if (last != 0) {
-                        worstGapNanos.accumulateAndGet(now - last, Math::max);
-                    }
-                    last = now;
-                }
-            };
+            AnimationTimer gaps = new PulseGaps(pulses, worstGapNanos);
             Stage stage = new Stage();
             stage.setScene(new Scene(new VBox(10, label, controls), 600, 200));
             stage.show();
@@ -235,5 +213,26 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "FX thread under a snapshot flood: %,d snapshots in %d s (%,.0f/s), %d pulses,"
                         + " longest gap between pulses %.1f ms%n", job.completedIterations(), seconds,
                 job.completedIterations() / (double) seconds, pulses.get(), worstGapNanos.get() / 1e6);
+    }
+
+    /** Counts FX pulses and keeps the longest gap between two of them. */
+    private static final class PulseGaps extends AnimationTimer {
+        private final AtomicLong pulses;
+        private final AtomicLong worstGapNanos;
+        private long last;
+
+        PulseGaps(AtomicLong pulses, AtomicLong worstGapNanos) {
+            this.pulses = pulses;
+            this.worstGapNanos = worstGapNanos;
+        }
+
+        @Override
+        public void handle(long now) {
+            pulses.incrementAndGet();
+            if (last != 0) {
+                worstGapNanos.accumulateAndGet(now - last, Math::max);
+            }
+            last = now;
+        }
     }
 }

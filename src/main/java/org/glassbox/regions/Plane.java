@@ -80,4 +80,30 @@ public record Plane(double[] origin, double[] a, double[] b) {
         }
         return x;
     }
+
+    /**
+     * The (u, v) of the point of the plane nearest to x: the least-squares solution of
+     * [a b]·(u, v) = x − origin, by the 2×2 normal equations.
+     */
+    public double[] coordinates(double[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = x[i] - origin[i];
+        }
+        double aa = dot(a, a);
+        double ab = dot(a, b);
+        double bb = dot(b, b);
+        double da = dot(d, a);
+        double db = dot(d, b);
+        double det = aa * bb - ab * ab;
+        return new double[] {(da * bb - db * ab) / det, (db * aa - da * ab) / det};
+    }
+
+    /**
+     * Where the hyperplane w·x + c = 0 crosses the plane: the line α·u + β·v + γ = 0 in plane
+     * coordinates, {α, β, γ} = {w·a, w·b, w·origin + c}.
+     */
+    public double[] trace(double[] w, double c) {
+        return new double[] {dot(w, a), dot(w, b), dot(w, origin) + c};
+    }
 }

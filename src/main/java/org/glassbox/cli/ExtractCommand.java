@@ -1,0 +1,113 @@
+package org.glassbox.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.glassbox.data.Assets;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.experiment.Versions;
+import org.glassbox.extraction.ExtractionParameters;
+import org.glassbox.extraction.ExtractionSnapshot;
+import org.glassbox.extraction.ExtractionTask;
+import org.glassbox.extraction.ExtractionTarget;
+import org.glassbox.extraction.KinkPoint;
+import org.glassbox.extraction.Oracle;
+import org.glassbox.extraction.OutputPrecision;
+import org.glassbox.metrics.LayerComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glassbox extract}: reverse-engineer a ReLU network's first layer from black-box queries, headless. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Recover the first layer of a fully connected ReLU network from its outputs alone (Rolnick and Kording's"
+                + " Algorithm 1 with exact kinks). Prints the queries used, the neurons found and their error against the true"
+                + " network; writes neurons.csv and run.json.")
+final class ExtractCommand implements Callable<Integer> {
+
+    @Option(names = {"-m", "--model"}, description = "A catalog id or model file of dense ReLU layers (default: a seeded random network).")
+    String model;
+
+    @Option(names = "--random", defaultValue = "10,20,20,1",
+            description = "Widths of a seeded random ReLU network (He-normal weights), when no --model is given. Default: ${DEFAULT-VALUE}.")
+    String random;
+
+    @Option(names = "--precision", defaultValue = "float64",
+            description = "What the black box answers: float64, float32 or decimals:N. Default: ${DEFAULT-VALUE}.")
+    String precision;
+
+    @Option(names = "--lines", description = "Random lines to search (default: ${DEFAULT-VALUE}).", defaultValue = "12")
+    int lines;
+
+    @Option(names = "--half-length", defaultValue = "20", description = "Half-length of each line. Default: ${DEFAULT-VALUE}.")
+    double halfLength;
+
+    @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputPrecision outputs;
+        try {
+            outputs = OutputPrecision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage() + ".", "Use float64, float32 or decimals:3, for example.");
+        }
+        ExtractionTarget target = model != null ? ExtractionTarget.model(Assets.locate(), model, Path.of(""), seed)
+                : ExtractionTarget.random(random, seed);
+        ExtractionParameters parameters = Parameters.requireValid(new ExtractionParameters(lines, halfLength,
+                ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius()));
+        Oracle oracle = new Oracle(target.network(), outputs);
+        ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
+        long t0 = System.nanoTime();
+        ExtractionSnapshot last = null;
+        for (int i = 0; i < task.iterations(); i++) {
+            last = task.step(i);
+            System.out.printf(Locale.ROOT, "line %d: %,d queries, %d first-layer neurons, %d critical points%n", last.lines(),
+                    last.queries(), last.firstLayer().size(), last.kinks().size());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LayerComparison c = last.comparison();
+        long deeper = last.kinks().stream().filter(k -> k.kind() == KinkPoint.Kind.DEEPER).count();
+        System.out.printf(Locale.ROOT, "%s behind a %s black box: first layer %d neurons found (true width %d), %.0f %% recovered;"
+                        + " max weight error %.3e = 2^%.1f; %,d queries = 2^%.1f; %d critical points on deeper neurons; %.2f s%n",
+                target.name(), outputs, c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), c.maxError(),
+                Math.log(c.maxError()) / Math.log(2), last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
+        Files.createDirectories(out);
+        StringBuilder csv = new StringBuilder("true_neuron,recovered_neuron,cosine,max_error,bits,witnesses\n");
+        for (LayerComparison.NeuronMatch m : c.matches()) {
+            csv.append(m.truth()).append(',').append(m.recovered()).append(',').append(m.cosine()).append(',')
+                    .append(m.maxError()).append(',').append(m.bits()).append(',')
+                    .append(last.firstLayer().get(m.recovered()).witnesses()).append('\n');
+        }
+        Files.writeString(out.resolve("neurons.csv"), csv, StandardCharsets.UTF_8);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("queries", last.queries());
+        metrics.put("firstLayerFound", c.recoveredNeurons());
+        metrics.put("firstLayerTrueWidth", c.trueNeurons());
+        metrics.put("fractionRecovered", c.fractionRecovered());
+        metrics.put("maxWeightError", c.maxError());
+        metrics.put("deeperCriticalPoints", deeper);
+        metrics.put("seconds", seconds);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("workspace", "reverse-engineering");
+        run.put("network", target.name());
+        run.put("precision", outputs.toString());
+        run.put("parameters", parameters);
+        run.put("seed", seed);
+        run.put("versions", Versions.current());
+        run.put("metrics", metrics);
+        ExperimentFiles.JSON.writeValue(out.resolve("run.json").toFile(), run);
+        System.out.println("wrote neurons.csv, run.json to " + out.toAbsolutePath());
+        return 0;
+    }
+}

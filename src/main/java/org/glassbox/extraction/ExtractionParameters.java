@@ -1,0 +1,22 @@
+package org.glassbox.extraction;
+
+import org.glassbox.experiment.Param;
+
+/** Parameters of the reverse-engineering attack (Rolnick and Kording's Algorithm 1, with exact kinks). */
+public record ExtractionParameters(
+        @Param(label = "Lines", description = "Random lines searched for critical points, one per step.", min = 1, max = 1000)
+        int lines,
+        @Param(label = "Line half-length", description = "Each line runs this far either side of its centre, in input units.",
+                min = 0.1, max = 1e6)
+        double halfLength,
+        @Param(label = "Probes per plane", description = "Points tested on each hyperplane to tell a first-layer neuron from a deeper one.",
+                min = 3, max = 100)
+        int probes,
+        @Param(label = "Probe radius", description = "How far from its critical point a hyperplane is probed, in input units.",
+                min = 1e-3, max = 1e6)
+        double probeRadius) {
+
+    public static ExtractionParameters defaults() {
+        return new ExtractionParameters(12, 20, 10, 4);
+    }
+}

@@ -1,0 +1,18 @@
+package org.glassbox.extraction;
+
+import java.util.List;
+import org.glassbox.metrics.LayerComparison;
+
+/**
+ * The attack after some lines: queries spent, critical points found, the first layer recovered so
+ * far, and its comparison with the true first layer (computed for the person watching; the attack
+ * never sees it).
+ *
+ * @param lineSegments the searched lines on the displayed plane, {u0, v0, u1, v1} each
+ * @param log2Error    per line so far, log2 of the largest first-layer weight error (NaN before a neuron is matched)
+ * @param queriesAfter per line so far, the queries spent by then
+ */
+public record ExtractionSnapshot(int lines, long queries, List<KinkPoint> kinks, List<RecoveredNeuron> firstLayer,
+                                 LayerComparison comparison, List<double[]> lineSegments, double[] log2Error,
+                                 long[] queriesAfter) {
+}

@@ -1,0 +1,154 @@
+package org.glassbox.extraction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.glassbox.engine.IterativeTask;
+import org.glassbox.engine.Seeds;
+import org.glassbox.metrics.LayerComparison;
+import org.glassbox.regions.PiecewiseLinearNetwork;
+import org.glassbox.regions.Plane;
+import org.glassbox.regions.Window;
+
+/**
+ * Rolnick and Kording's Algorithm 1 against a black box, one random line per step: the line's
+ * critical points ({@link LineSearch}), the hyperplane at each ({@link KinkAnalysis}), the test
+ * that it extends across the input space (first layer) or bends (deeper), and de-duplication. The
+ * first layer's width is inferred: it is the number of distinct first-layer hyperplanes found.
+ * Lines are drawn on the displayed plane, so that every query point can be shown on it.
+ *
+ * <p>The attack only queries the oracle. The true network is held to score the recovered layer
+ * for the person watching.
+ */
+public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
+
+    private final PiecewiseLinearNetwork truth;
+    private final Oracle oracle;
+    private final Plane plane;
+    private final Window window;
+    private final ExtractionParameters parameters;
+    private final Random lines;
+    private final Random probes;
+    private final LineSearch search;
+    private final KinkAnalysis analysis;
+    private final List<RecoveredNeuron> firstLayer = new ArrayList<>();
+    private final List<Hyperplane> deeper = new ArrayList<>();
+    private final List<KinkPoint> kinks = new ArrayList<>();
+    private final List<double[]> segments = new ArrayList<>();
+    private final double[] log2Error;
+    private final long[] queriesAfter;
+
+    public ExtractionTask(PiecewiseLinearNetwork truth, Oracle oracle, Plane plane, Window window,
+                          ExtractionParameters parameters, long seed) {
+        if (plane.dimension() != oracle.inputs()) {
+            throw new IllegalArgumentException("the plane lies in " + plane.dimension() + " dimensions, the network takes "
+                    + oracle.inputs());
+        }
+        this.truth = truth;
+        this.oracle = oracle;
+        this.plane = plane;
+        this.window = window;
+        this.parameters = parameters;
+        this.lines = new Random(Seeds.derive(seed, "extraction-lines"));
+        this.probes = new Random(Seeds.derive(seed, "extraction-probes"));
+        Noise noise = Noise.of(oracle.precision());
+        this.search = new LineSearch(oracle, noise, 1e-9 * parameters.halfLength());
+        this.analysis = new KinkAnalysis(oracle, noise);
+        this.log2Error = new double[parameters.lines()];
+        this.queriesAfter = new long[parameters.lines()];
+    }
+
+    @Override
+    public int iterations() {
+        return parameters.lines();
+    }
+
+    @Override
+    public ExtractionSnapshot step(int index) {
+        double u0 = window.uMin() + lines.nextDouble() * window.width();
+        double v0 = window.vMin() + lines.nextDouble() * window.height();
+        double angle = lines.nextDouble() * Math.PI;
+        double[] o = plane.point(u0, v0);
+        double[] through = plane.point(u0 + Math.cos(angle), v0 + Math.sin(angle));
+        double[] v = new double[o.length];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = through[j] - o[j];
+        }
+        double scale = KinkAnalysis.norm(v);
+        for (int j = 0; j < v.length; j++) {
+            v[j] /= scale;
+        }
+        double half = parameters.halfLength();
+        double[] a = plane.coordinates(LineSearch.point(o, v, -half));
+        double[] b = plane.coordinates(LineSearch.point(o, v, half));
+        segments.add(new double[] {a[0], a[1], b[0], b[1]});
+        List<LineSearch.Kink> found = search.kinks(o, v, -half, half);
+        for (int i = 0; i < found.size(); i++) {
+            double before = i == 0 ? found.get(i).t() + half : found.get(i).t() - found.get(i - 1).t();
+            double after = i == found.size() - 1 ? half - found.get(i).t() : found.get(i + 1).t() - found.get(i).t();
+            classify(found.get(i).x(), v, Math.min(before, after));
+        }
+        LayerComparison comparison = compare();
+        double error = comparison.maxError();
+        log2Error[index] = Double.isNaN(error) ? Double.NaN : Math.log(Math.max(error, 1e-300)) / Math.log(2);
+        queriesAfter[index] = oracle.queries();
+        return new ExtractionSnapshot(index + 1, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
+                List.copyOf(segments), Arrays.copyOf(log2Error, index + 1), Arrays.copyOf(queriesAfter, index + 1));
+    }
+
+    /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */
+    private void classify(double[] x, double[] v, double room) {
+        double[] uv = plane.coordinates(x);
+        double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
+        for (int i = 0; i < firstLayer.size(); i++) {
+            if (Math.abs(firstLayer.get(i).plane().value(x)) < tolerance) {
+                firstLayer.set(i, new RecoveredNeuron(firstLayer.get(i).plane(), firstLayer.get(i).witnesses() + 1));
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+                return;
+            }
+        }
+        Optional<KinkAnalysis.Witness> witness = analysis.hyperplaneAt(x, v, room);
+        if (witness.isEmpty()) {
+            kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.UNCLEAR));
+            return;
+        }
+        Hyperplane h = witness.get().plane();
+        for (int i = 0; i < firstLayer.size(); i++) {
+            if (firstLayer.get(i).plane().sameAs(h, 1e-6)) {
+                firstLayer.set(i, new RecoveredNeuron(firstLayer.get(i).plane(), firstLayer.get(i).witnesses() + 1));
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+                return;
+            }
+        }
+        for (Hyperplane known : deeper) {
+            if (known.sameAs(h, 1e-8)) {
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
+                return;
+            }
+        }
+        if (analysis.extendsEverywhere(witness.get(), probes, parameters.probeRadius(), parameters.probes(), 0.8)) {
+            Optional<Hyperplane> refined = analysis.refine(witness.get(), probes, 1.0);
+            if (refined.isEmpty()) {
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.UNCLEAR));
+                return;
+            }
+            firstLayer.add(new RecoveredNeuron(refined.get(), 1));
+            kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+        } else {
+            deeper.add(h);
+            kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
+        }
+    }
+
+    private LayerComparison compare() {
+        double[][] w = new double[firstLayer.size()][];
+        double[] b = new double[firstLayer.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = firstLayer.get(i).plane().w();
+            b[i] = firstLayer.get(i).plane().b();
+        }
+        return LayerComparison.compare(truth.weights().get(0), truth.biases().get(0), w, b);
+    }
+}
