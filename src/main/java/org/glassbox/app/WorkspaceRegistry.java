@@ -2,6 +2,7 @@ package org.glassbox.app;
 
 import java.util.List;
 import org.glassbox.data.Assets;
+import org.glassbox.extraction.ui.ExtractionPage;
 import org.glassbox.inversion.ui.InversionPage;
 import org.glassbox.modellab.ui.ModelLabPage;
 import org.glassbox.regions.ui.RegionsPage;
@@ -15,7 +16,7 @@ final class WorkspaceRegistry {
         WorkspacePage create(Assets assets) throws Exception;
     }
 
-    static final List<PageFactory> PAGES = List.of(ModelLabPage::new, InversionPage::new, RegionsPage::new);
+    static final List<PageFactory> PAGES = List.of(ModelLabPage::new, InversionPage::new, RegionsPage::new, ExtractionPage::new);
 
     private WorkspaceRegistry() {
     }

@@ -65,7 +65,7 @@ final class ExtractCommand implements Callable<Integer> {
         ExtractionTarget target = model != null ? ExtractionTarget.model(Assets.locate(), model, Path.of(""), seed)
                 : ExtractionTarget.random(random, seed);
         ExtractionParameters parameters = Parameters.requireValid(new ExtractionParameters(lines, halfLength,
-                ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius()));
+                ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0));
         Oracle oracle = new Oracle(target.network(), outputs);
         ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
         long t0 = System.nanoTime();

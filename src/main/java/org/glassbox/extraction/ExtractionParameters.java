@@ -12,11 +12,19 @@ public record ExtractionParameters(
         @Param(label = "Probes per plane", description = "Points tested on each hyperplane to tell a first-layer neuron from a deeper one.",
                 min = 3, max = 100)
         int probes,
-        @Param(label = "Probe radius", description = "How far from its critical point a hyperplane is probed, in input units.",
+        @Param(label = "Probe radius", description = "How far along a hyperplane it is probed, from its point nearest the origin.",
                 min = 1e-3, max = 1e6)
-        double probeRadius) {
+        double probeRadius,
+        @Param(label = "Pause (ms)", description = "A pause after each line, so that a class can follow the attack"
+                + " (0: full speed).", min = 0, max = 5000)
+        int pauseMillis) {
 
     public static ExtractionParameters defaults() {
-        return new ExtractionParameters(12, 20, 10, 4);
+        return new ExtractionParameters(12, 20, 10, 4, 400);
+    }
+
+    /** The same at full speed, for the command line and benchmarks. */
+    public ExtractionParameters withoutPause() {
+        return new ExtractionParameters(lines, halfLength, probes, probeRadius, 0);
     }
 }

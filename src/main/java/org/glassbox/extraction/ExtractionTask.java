@@ -24,6 +24,9 @@ import org.glassbox.regions.Window;
  */
 public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
 
+    /** Precision refinement (a least-squares plane through 2d + 2 exact critical points) runs up to this many inputs. */
+    public static final int REFINE_MAX_INPUTS = 64;
+
     private final PiecewiseLinearNetwork truth;
     private final Oracle oracle;
     private final Plane plane;
@@ -94,6 +97,13 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         double error = comparison.maxError();
         log2Error[index] = Double.isNaN(error) ? Double.NaN : Math.log(Math.max(error, 1e-300)) / Math.log(2);
         queriesAfter[index] = oracle.queries();
+        if (parameters.pauseMillis() > 0) {
+            try {
+                Thread.sleep(parameters.pauseMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new ExtractionSnapshot(index + 1, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
                 List.copyOf(segments), Arrays.copyOf(log2Error, index + 1), Arrays.copyOf(queriesAfter, index + 1));
     }
@@ -129,12 +139,15 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             }
         }
         if (analysis.extendsEverywhere(witness.get(), probes, parameters.probeRadius(), parameters.probes(), 0.8)) {
-            Optional<Hyperplane> refined = analysis.refine(witness.get(), probes, 1.0);
-            if (refined.isEmpty()) {
+            // Refinement solves a d×d system from 2d + 2 exact points; above REFINE_MAX_INPUTS the gradient-jump
+            // estimate is kept once short lines across it confirm that the box kinks where it says.
+            Optional<Hyperplane> refined = oracle.inputs() <= REFINE_MAX_INPUTS ? analysis.refine(witness.get(), probes, 1.0)
+                    : Optional.empty();
+            if (refined.isEmpty() && !analysis.confirms(witness.get(), probes, 1.0, 3)) {
                 kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.UNCLEAR));
                 return;
             }
-            firstLayer.add(new RecoveredNeuron(refined.get(), 1));
+            firstLayer.add(new RecoveredNeuron(refined.orElse(h), 1));
             kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
         } else {
             deeper.add(h);

@@ -266,6 +266,22 @@ public final class KinkAnalysis {
         return q;
     }
 
+    /**
+     * Whether the plane is where the box kinks: at {@code points} random places on it within
+     * {@code radius} of the witness, a short line across it (±10⁻⁶(1 + ‖q‖)) holds exactly one kink.
+     */
+    public boolean confirms(Witness witness, Random random, double radius, int points) {
+        LineSearch search = new LineSearch(oracle, noise, 0);
+        for (int i = 0; i < points; i++) {
+            double[] q = onPlane(witness, random, radius);
+            double span = 1e-6 * (1 + norm(q));
+            if (search.kinks(q, witness.plane().w(), -span, span).size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Gaussian elimination with partial pivoting; null if the system is singular. */
     private static double[] solve(double[][] a, double[] b) {
         int n = b.length;

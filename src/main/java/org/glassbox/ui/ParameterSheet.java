@@ -141,6 +141,11 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         return seed.getValue();
     }
 
+    /** The seed as the spinner holds it, for views that redraw when it changes. */
+    public javafx.beans.value.ObservableValue<Long> seedProperty() {
+        return seed.valueProperty();
+    }
+
     public void setSeed(long value) {
         seed.getValueFactory().setValue(value);
     }

@@ -35,6 +35,7 @@ public final class RegionMapView extends Region {
     private Window window;
     private Window home;
     private List<MapMarker> markers = List.of();
+    private List<org.glassbox.regions.MapLine> lines = List.of();
     private Coloring coloring = Coloring.PATTERN;
     private Consumer<Window> onWindowChange = w -> { };
     private double dragX;
@@ -165,6 +166,12 @@ public final class RegionMapView extends Region {
         return map;
     }
 
+    /** Lines drawn over the map, under the markers: query lines, recovered hyperplanes. */
+    public void setLines(List<org.glassbox.regions.MapLine> lines) {
+        this.lines = List.copyOf(lines);
+        draw();
+    }
+
     public void setMarkers(List<MapMarker> markers) {
         this.markers = List.copyOf(markers);
         draw();
@@ -245,6 +252,15 @@ public final class RegionMapView extends Region {
                 g.setLineWidth(2.2);
                 g.strokeLine(x(s.u0()), y(s.v0()), x(s.u1()), y(s.v1()));
             }
+        }
+        for (org.glassbox.regions.MapLine line : lines) {
+            double[] c = line.clip(window);
+            if (c == null) {
+                continue;
+            }
+            g.setStroke(line.color() >= 0 ? rgb(RegionColors.category(line.color())) : Color.web("#00000055"));
+            g.setLineWidth(line.width());
+            g.strokeLine(x(c[0]), y(c[1]), x(c[2]), y(c[3]));
         }
         for (MapMarker m : markers) {
             double px = x(m.u());

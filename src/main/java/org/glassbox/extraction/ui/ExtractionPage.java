@@ -1,0 +1,387 @@
+package org.glassbox.extraction.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.glassbox.data.Assets;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.extraction.ExtractionParameters;
+import org.glassbox.extraction.ExtractionSnapshot;
+import org.glassbox.extraction.ExtractionTarget;
+import org.glassbox.extraction.ExtractionTask;
+import org.glassbox.extraction.KinkPoint;
+import org.glassbox.extraction.Oracle;
+import org.glassbox.extraction.OutputPrecision;
+import org.glassbox.extraction.RecoveredNeuron;
+import org.glassbox.metrics.LayerComparison;
+import org.glassbox.regions.ExactPartition;
+import org.glassbox.regions.MapLine;
+import org.glassbox.regions.MapMarker;
+import org.glassbox.regions.RegionMap;
+import org.glassbox.regions.ui.RegionMapView;
+import org.glassbox.ui.CurveView;
+import org.glassbox.ui.Forms;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.JobPresenter;
+import org.glassbox.ui.LatestOnly;
+import org.glassbox.ui.Messages;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.WorkspacePage;
+
+/**
+ * Reverse engineering: a ReLU network sits behind a query box, and the attack finds its first
+ * layer from outputs alone. Query lines land on the plane, critical points appear on them, and each
+ * first-layer neuron's hyperplane is drawn over the true network's exact region map as it is
+ * recovered, while a table fills with the recovered neurons and their errors.
+ */
+public final class ExtractionPage implements WorkspacePage {
+
+    /** The networks offered: name, and how to make the target from the seed. */
+    private enum Choice {
+        RANDOM_2_8_1("Random 2-8-1 (one hidden layer)", "2,8,1"),
+        RANDOM_2_16_16_1("Random 2-16-16-1 (two hidden layers)", "2,16,16,1"),
+        SAMPLE_10_20_20_1("Sample mlp-10-20-20-1 (10 inputs, on a plane)", null),
+        RANDOM_10_20_20_1("Random 10-20-20-1 (on a plane)", "10,20,20,1");
+
+        private final String label;
+        private final String widths;
+
+        Choice(String label, String widths) {
+            this.label = label;
+            this.widths = widths;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One row of the neuron table. */
+    public record NeuronRow(int index, int truth, int witnesses, double oneMinusCos, double error, double bits) {
+    }
+
+    private final Assets assets;
+    private final BorderPane root = new BorderPane();
+    private final Messages messages = new Messages();
+    private final ComboBox<Choice> network = new ComboBox<>();
+    private final ComboBox<OutputPrecision> precision = new ComboBox<>();
+    private final ParameterSheet<ExtractionParameters> sheet =
+            new ParameterSheet<>(ExtractionParameters.class, ExtractionParameters.defaults(), 1);
+    private final JobControls controls = new JobControls(this::run);
+    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final RegionMapView map = new RegionMapView(ExtractionTarget.WINDOW);
+    private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
+    private final TableView<NeuronRow> table = new TableView<>();
+    private final CurveView errorCurve = new CurveView("log2 of the largest first-layer weight error", Color.web("#c0392b"));
+    private final CurveView queryCurve = new CurveView("queries (log2)", Color.web("#1f5fbf"));
+    private final LatestOnly<MapRequest, RegionMap> recompute;
+
+    /** The true network's region map is recomputed for each new view window. */
+    private record MapRequest(ExtractionTarget target, org.glassbox.regions.Window window) {
+    }
+    private ExtractionTarget target;
+    private ExtractionSnapshot shown;
+
+    public ExtractionPage(Assets assets) {
+        this.assets = assets;
+        this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.target().network(), r.target().plane(), r.window()),
+                this::showMap,
+                e -> messages.showProblem(Failures.describe(e)));
+        build();
+    }
+
+    @Override
+    public String title() {
+        return "Reverse engineering";
+    }
+
+    @Override
+    public String description() {
+        return "Recover a ReLU network's first layer from black-box queries, drawn over its exact region map.";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public JobPresenter jobs() {
+        return jobs;
+    }
+
+    private void build() {
+        network.getItems().setAll(Choice.values());
+        network.setValue(Choice.RANDOM_2_16_16_1);
+        network.setId("extractionNetwork");
+        network.valueProperty().addListener((o, a, b) -> loadTarget());
+        precision.getItems().setAll(OutputPrecision.FLOAT64, OutputPrecision.FLOAT32, OutputPrecision.decimals(6),
+                OutputPrecision.decimals(3));
+        precision.setValue(OutputPrecision.FLOAT64);
+        precision.setId("outputPrecision");
+        precision.setTooltip(new Tooltip("What the black box answers: all of float64, float32, or outputs rounded to decimals"));
+        sheet.seedProperty().addListener((o, a, b) -> loadTarget());
+        Label title = new Label("Black-box attack on a ReLU network");
+        title.getStyleClass().add("title-4");
+        title.setWrapText(true);
+        Label how = new Label("The attack sees only the outputs the box returns. Lines are searched for critical points"
+                + " (kinks); the jump of the gradient across each gives a neuron's hyperplane; hyperplanes that run straight"
+                + " across the input space are first-layer neurons (Rolnick and Kording 2020, Algorithm 1), refined to"
+                + " near machine precision (Carlini et al. 2020). Deeper neurons' points are marked for the next stage.");
+        how.setWrapText(true);
+        VBox settings = new VBox(10, title, Forms.row("Network", network, 110), Forms.row("Black box", precision, 110), sheet,
+                how);
+        settings.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(settings);
+        scroll.setFitToWidth(true);
+        controls.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane left = new BorderPane(scroll);
+        left.setBottom(controls);
+        left.setMinWidth(330);
+
+        map.setPrefSize(400, 400);
+        map.setColoring(org.glassbox.regions.Coloring.SLOPE);
+        map.setMinSize(390, 390);
+        map.setId("extractionMap");
+        map.setOnWindowChange(w -> {
+            if (target != null) {
+                recompute.submit(new MapRequest(target, w));
+            }
+        });
+        status.setId("extractionStatus");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setId("neuronTable");
+        table.getColumns().setAll(List.of(column("#", NeuronRow::index, "%d", 30), column("true", NeuronRow::truth, "%d", 46),
+                column("seen", NeuronRow::witnesses, "%d", 46), column("1−|cos|", NeuronRow::oneMinusCos, "%.0e", 66),
+                column("max |Δ|", NeuronRow::error, "%.1e", 72), column("bits", NeuronRow::bits, "%.1f", 44)));
+        table.setTooltip(new Tooltip("Each recovered neuron, the true neuron it is matched to, how many critical points showed it,"
+                + " 1 − |cos| of the weight vectors, the largest entry error of (w, b)/‖w‖, and −log2 of that error"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        table.setPlaceholder(new Label("Recovered first-layer neurons appear here."));
+        table.setPrefHeight(300);
+        Button csv = new Button("Neurons CSV…");
+        csv.setOnAction(e -> exportNeurons());
+        FlowPane exports = new FlowPane(8, 6, new Label("Export"), csv);
+        exports.setAlignment(Pos.CENTER_LEFT);
+        Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
+                + " (first-layer neurons) and red (second layer). Grey: the searched lines. Dots: critical points found (green:"
+                + " first layer, orange: deeper, black: unclear). Pink: the recovered first-layer hyperplanes. Wheel zooms, drag pans.");
+        legend.setWrapText(true);
+        legend.setMaxWidth(400);
+        VBox side = new VBox(8, table, errorCurve, queryCurve, exports);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.setMinWidth(330);
+        side.setPrefWidth(330);
+        HBox body = new HBox(12, new VBox(6, map, legend), side);
+        VBox right = new VBox(10, status, body);
+        right.setPadding(new Insets(12));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(left, rightScroll);
+        split.setDividerPositions(0.27);
+        root.setTop(messages);
+        root.setCenter(split);
+        loadTarget();
+    }
+
+    private static <T extends Number> TableColumn<NeuronRow, String> column(String name,
+                                                                            java.util.function.Function<NeuronRow, T> value,
+                                                                            String format, double width) {
+        TableColumn<NeuronRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(format(value.apply(row.getValue()), format)));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String format(Number n, String format) {
+        if (n instanceof Integer i && i < 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, format, n);
+    }
+
+    /** Makes the chosen network and shows its true region map, before any query. */
+    private void loadTarget() {
+        if (jobs.isBusy()) {
+            return;
+        }
+        messages.clear();
+        try {
+            Choice c = network.getValue();
+            long seed = sheet.seed();
+            target = c.widths != null ? ExtractionTarget.random(c.widths, seed)
+                    : ExtractionTarget.model(assets, "mlp-10-20-20-1", Path.of(""), seed);
+            shown = null;
+            map.setLines(List.of());
+            map.setMarkers(List.of());
+            table.getItems().clear();
+            map.resetView();
+            recompute.submit(new MapRequest(target, map.window()));
+            status.setText(String.format(Locale.ROOT, "%s: %d inputs, widths hidden from the attack. Press F5 to start.",
+                    target.name(), target.network().inputs()));
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (IOException e) {
+            messages.showProblem(Failures.describe(e));
+        }
+    }
+
+    private void showMap(RegionMap regions) {
+        map.setMap(regions);
+    }
+
+    @Override
+    public void run() {
+        if (jobs.isBusy()) {
+            return;
+        }
+        messages.clear();
+        try {
+            ExtractionParameters parameters = Parameters.requireValid(sheet.value());
+            if (target == null) {
+                throw new UserFacingException("No network is loaded.", "Choose a network.");
+            }
+            long seed = sheet.seed();
+            Oracle oracle = new Oracle(target.network(), precision.getValue());
+            ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
+            Job<ExtractionSnapshot> job = new Job<>("Extract " + target.name(), seed, task);
+            jobs.start(job, this::show);
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        }
+    }
+
+    private void show(ExtractionSnapshot s) {
+        shown = s;
+        List<MapLine> lines = new ArrayList<>();
+        for (double[] seg : s.lineSegments()) {
+            lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], -1, 1));
+        }
+        for (RecoveredNeuron n : s.firstLayer()) {
+            lines.add(MapLine.infinite(target.plane().trace(n.plane().w(), n.plane().b()), 8, 2.6));
+        }
+        map.setLines(lines);
+        List<MapMarker> markers = new ArrayList<>();
+        for (KinkPoint k : s.kinks()) {
+            int color = switch (k.kind()) {
+                case FIRST_LAYER -> 2;
+                case DEEPER -> 0;
+                case UNCLEAR -> -1;
+            };
+            markers.add(new MapMarker(k.u(), k.v(), color, null));
+        }
+        map.setMarkers(markers);
+        LayerComparison c = s.comparison();
+        List<NeuronRow> rows = new ArrayList<>();
+        for (LayerComparison.NeuronMatch m : c.matches()) {
+            rows.add(new NeuronRow(m.recovered(), m.truth(), s.firstLayer().get(m.recovered()).witnesses(),
+                    Math.max(0, 1 - Math.abs(m.cosine())),
+                    m.maxError(), m.bits()));
+        }
+        rows.sort(java.util.Comparator.comparingInt(NeuronRow::index));
+        java.util.Set<Integer> matched = new java.util.HashSet<>();
+        rows.forEach(r -> matched.add(r.index()));
+        for (int i = 0; i < s.firstLayer().size(); i++) {
+            if (!matched.contains(i)) {
+                rows.add(new NeuronRow(i, -1, s.firstLayer().get(i).witnesses(), Double.NaN, Double.NaN, Double.NaN));
+            }
+        }
+        table.setItems(FXCollections.observableList(rows));
+        long first = s.kinks().stream().filter(k -> k.kind() == KinkPoint.Kind.FIRST_LAYER).count();
+        long deeper = s.kinks().stream().filter(k -> k.kind() == KinkPoint.Kind.DEEPER).count();
+        String error = Double.isNaN(c.maxError()) ? "–" : String.format(Locale.ROOT, "%.2e = 2^%.1f", c.maxError(),
+                Math.log(c.maxError()) / Math.log(2));
+        status.setText(String.format(Locale.ROOT, "Line %d · %,d queries (2^%.1f) · first layer: %d neurons found, true width %d,"
+                        + " %.0f %% recovered · largest weight error %s%n%d critical points: %d on first-layer neurons, %d on deeper"
+                        + " ones, %d unclear", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
+                c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, s.kinks().size(), first, deeper,
+                s.kinks().size() - first - deeper));
+        double[] errors = Arrays.stream(s.log2Error()).filter(Double::isFinite).toArray();
+        errorCurve.setValues(errors);
+        queryCurve.setValues(Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
+    }
+
+    private void exportNeurons() {
+        if (shown == null) {
+            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        File file = Forms.saveFile(root, "CSV", "recovered-neurons.csv", "*.csv");
+        if (file != null) {
+            messages.writeOrReport(() -> Files.writeString(file.toPath(), neuronsCsv(shown), StandardCharsets.UTF_8), file);
+        }
+    }
+
+    /** The recovered first layer, one row per neuron: its hyperplane, witnesses and error against its matched true neuron. */
+    static String neuronsCsv(ExtractionSnapshot s) {
+        StringBuilder sb = new StringBuilder("neuron,witnesses,true_neuron,one_minus_cos,max_error,bits,b");
+        int d = s.firstLayer().isEmpty() ? 0 : s.firstLayer().get(0).plane().w().length;
+        for (int j = 0; j < d; j++) {
+            sb.append(",w").append(j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < s.firstLayer().size(); i++) {
+            RecoveredNeuron n = s.firstLayer().get(i);
+            int index = i;
+            LayerComparison.NeuronMatch m = s.comparison().matches().stream().filter(x -> x.recovered() == index).findFirst()
+                    .orElse(null);
+            sb.append(i).append(',').append(n.witnesses()).append(',').append(m == null ? "" : m.truth()).append(',')
+                    .append(m == null ? "" : 1 - Math.abs(m.cosine())).append(',').append(m == null ? "" : m.maxError()).append(',')
+                    .append(m == null ? "" : m.bits()).append(',').append(n.plane().b());
+            for (double w : n.plane().w()) {
+                sb.append(',').append(w);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void open() {
+        messages.showInfo("Reverse engineering attacks a ReLU network through its outputs alone; choose one and press F5.");
+    }
+
+    @Override
+    public void openExperiment() {
+        messages.showInfo("Experiment files for Reverse engineering are not supported yet; glassbox extract runs it headless.");
+    }
+
+    @Override
+    public void saveExperiment() {
+        messages.showInfo("Experiment files for Reverse engineering are not supported yet; export the neurons as CSV.");
+    }
+}

@@ -1,0 +1,31 @@
+package org.glassbox.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.glassbox.ui.WorkspacePage;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Reverse engineering workspace, headless: a run fills the neuron table and names the first layer's width. */
+class ExtractionUiTest extends HeadlessAppTest {
+
+    @Test
+    void aRunRecoversTheFirstLayerAndListsItsNeurons() throws Exception {
+        WorkspacePage page = open(robot, "Reverse engineering");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> pause = robot.lookup("#param-pauseMillis").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> pause.getValueFactory().setValue(0));
+        robot.interact(page::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.currentJob().get() != null
+                && page.currentJob().get().state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#extractionStatus").queryAs(Label.class).getText();
+        assertTrue(status.contains("true width 16, 100 % recovered"), status);
+        TableView<?> table = robot.lookup("#neuronTable").queryAs(TableView.class);
+        assertTrue(table.getItems().size() >= 16, "rows: " + table.getItems().size());
+        robot.interact(() -> pause.getValueFactory().setValue(400));
+    }
+}
