@@ -30,7 +30,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, inversion, all }
+    enum Suite { models, regions, inversion, extraction, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -56,6 +56,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
+        if (suite == Suite.extraction || suite == Suite.all) {
+            org.glassbox.extraction.ExtractionBenchmark bench = new org.glassbox.extraction.ExtractionBenchmark(System.out);
+            bench.run(PiecewiseLinearNetwork.of(catalog.load("mlp-10-20-20-1"), catalog.pathOf(catalog.find("mlp-10-20-20-1").orElseThrow())),
+                    PiecewiseLinearNetwork.of(catalog.load("mlp-784-128-10"), catalog.pathOf(catalog.find("mlp-784-128-10").orElseThrow())));
+            System.out.println();
+            if (suite == Suite.extraction) {
+                return 0;
+            }
+        }
         if (suite == Suite.inversion || suite == Suite.all) {
             new org.glassbox.inversion.InversionBenchmark(catalog.load("lenet-sigmoid"), FashionMnist.train(assets), test, System.out)
                     .run(new long[] {1, 2, 3}, batchSeconds, priceSteps);

@@ -174,7 +174,6 @@ final class InvertCommand implements Callable<Integer> {
 
     private void printPrice(InversionSetup setup, long seed) throws Exception {
         org.glassbox.inversion.Defense chosen = setup.createDefense();
-        DefensePriceTask.requireMeasurable(chosen);
         Assets assets = Assets.locate();
         int frames = Math.max(1, priceSteps / 10);
         DefensePriceTask price = new DefensePriceTask(SampleModels.lenetSigmoid(seed), chosen, FashionMnist.train(assets),

@@ -18,7 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * same batches, one on the plain mean gradient, one on the defended gradient; their test accuracy
  * is measured every frame. The defense acts on the batch's mean gradient (the update a client
  * shares), except DP-SGD, which clips each example's gradient to C, sums, adds N(0, (zC)²) once and
- * divides by the batch size (Abadi et al. 2016). Both copies use Adam (lr 3e-3); same seed, same run.
+ * divides by the batch size (Abadi et al. 2016), and aggregation, whose copy averages over a batch
+ * 1 + k times larger (the batch and the k × batch images after it): its price is that compute per
+ * step, and its accuracy shows what the larger batch does. Both copies use Adam (lr 3e-3); same
+ * seed, same run.
  */
 public final class DefensePriceTask implements IterativeTask<PriceSnapshot> {
 
@@ -59,16 +62,6 @@ public final class DefensePriceTask implements IterativeTask<PriceSnapshot> {
         this.defendedCurve = new double[frames];
     }
 
-    /** Refuses a defense whose price is not an accuracy loss per training step. */
-    public static void requireMeasurable(Defense defense) throws org.glassbox.engine.UserFacingException {
-        if (defense instanceof Defense.Aggregation) {
-            throw new org.glassbox.engine.UserFacingException("Aggregation over a larger batch costs no accuracy per training"
-                    + " step: it changes how many examples go into each shared update, not the update itself. Its price is the"
-                    + " client's larger batch (compute and memory), which this job does not measure.",
-                    "Measure the price of a noise, pruning or DP-SGD defense instead.");
-        }
-    }
-
     @Override
     public int iterations() {
         return frames;
@@ -76,13 +69,20 @@ public final class DefensePriceTask implements IterativeTask<PriceSnapshot> {
 
     @Override
     public PriceSnapshot step(int frame) {
+        int span = defense instanceof Defense.Aggregation a ? batchSize * (1 + a.extraImages()) : batchSize;
         for (int s = 0; s < stepsPerFrame; s++) {
-            int from = batches.nextInt(train.size() - batchSize + 1);
+            int from = batches.nextInt(train.size() - span + 1);
             INDArray x = plain.imageBatch(train.features(from, from + batchSize, DataType.DOUBLE), 1, train.height(), train.width());
             INDArray y = train.oneHot(from, from + batchSize, DataType.DOUBLE);
             INDArray mean = plain.gradients(x, y).parameters().divi(batchSize);
             plainOptimizer.update(plain, mean);
-            defendedOptimizer.update(defended, defendedGradient(x, y));
+            if (span > batchSize) {
+                INDArray xs = defended.imageBatch(train.features(from, from + span, DataType.DOUBLE), 1, train.height(), train.width());
+                INDArray ys = train.oneHot(from, from + span, DataType.DOUBLE);
+                defendedOptimizer.update(defended, defended.gradients(xs, ys).parameters().divi(span));
+            } else {
+                defendedOptimizer.update(defended, defendedGradient(x, y));
+            }
         }
         plainCurve[frame] = accuracy(plain);
         defendedCurve[frame] = accuracy(defended);

@@ -187,12 +187,10 @@ public final class InversionBenchmark {
             for (int i = 0; i < task.iterations(); i++) {
                 last = task.step(i);
             }
-            String accuracy = "(no price per step)";
-            if (!(d instanceof Defense.Aggregation)) {
-                DefensePriceTask price = new DefensePriceTask(SampleModels.lenetSigmoid(1), d, train, test, 1, priceSteps, 32, 1);
-                PriceSnapshot p = price.step(0);
-                accuracy = String.format(Locale.ROOT, "%.1f", 100 * p.accuracyDefended());
-            }
+            DefensePriceTask price = new DefensePriceTask(SampleModels.lenetSigmoid(1), d, train, test, 1, priceSteps, 32, 1);
+            PriceSnapshot p = price.step(0);
+            String accuracy = String.format(Locale.ROOT, "%.1f", 100 * p.accuracyDefended())
+                    + (d instanceof Defense.Aggregation a ? " (" + (1 + a.extraImages()) + "× the compute)" : "");
             out.printf(Locale.ROOT, "%-34s %14.1f %14.1f %18s%n", d.describe(), last.psnr(), last.best().psnr(), accuracy);
         }
     }

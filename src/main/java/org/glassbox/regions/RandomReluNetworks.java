@@ -14,6 +14,11 @@ public final class RandomReluNetworks {
     }
 
     public static PiecewiseLinearNetwork relu(long seed, double leakySlope, int... widths) {
+        return relu(seed, leakySlope, 0.3, widths);
+    }
+
+    /** The same with biases N(0, biasStd²): Rolnick and Kording's experiments use 1. */
+    public static PiecewiseLinearNetwork relu(long seed, double leakySlope, double biasStd, int... widths) {
         Random r = new Random(seed);
         List<double[][]> ws = new ArrayList<>();
         List<double[]> bs = new ArrayList<>();
@@ -25,7 +30,7 @@ public final class RandomReluNetworks {
                 for (int j = 0; j < w[i].length; j++) {
                     w[i][j] = scale * r.nextGaussian();
                 }
-                b[i] = 0.3 * r.nextGaussian();
+                b[i] = biasStd * r.nextGaussian();
             }
             ws.add(w);
             bs.add(b);

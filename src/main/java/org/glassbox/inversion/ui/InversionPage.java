@@ -319,16 +319,18 @@ public final class InversionPage implements WorkspacePage {
         messages.clear();
         try {
             org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
-            DefensePriceTask.requireMeasurable(chosen);
             LabeledImages train = FashionMnist.train(assets);
             long seed = sheet.seed();
             DefensePriceTask task = new DefensePriceTask(org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), chosen,
                     train, test(), 30, 10, 32, seed);
             Job<PriceSnapshot> next = new Job<>("Price of " + chosen.describe(), seed, task);
+            String compute = chosen instanceof org.glassbox.inversion.Defense.Aggregation a
+                    ? String.format(Locale.ROOT, " The defended copy averages over %d images per step: %d× the compute.",
+                    32 * (1 + a.extraImages()), 1 + a.extraImages()) : "";
             jobs.start(next, p -> {
                 price.setText(String.format(Locale.ROOT, "Price of %s: after %d training steps of 32 images, test accuracy"
-                        + " %.1f %% without it, %.1f %% with it.", chosen.describe(), p.steps(), 100 * p.accuracyUndefended(),
-                        100 * p.accuracyDefended()));
+                        + " %.1f %% without it, %.1f %% with it.%s", chosen.describe(), p.steps(), 100 * p.accuracyUndefended(),
+                        100 * p.accuracyDefended(), compute));
                 plainAccuracy.setValues(p.undefendedCurve());
                 defendedAccuracy.setValues(p.defendedCurve());
             });
