@@ -50,7 +50,7 @@ public record ExtractionTarget(String name, PiecewiseLinearNetwork network, Plan
             throw new UserFacingException("Widths '" + widths + "' do not describe a network with a hidden layer.",
                     "Give inputs, one or more hidden widths and outputs, each 1 to 4096: 10,20,20,1 for example.");
         }
-        return of("random " + widths.replace(" ", ""), RandomReluNetworks.relu(seed, 0, w), seed);
+        return of("random " + widths.replace(" ", "").replace(",", "-"), RandomReluNetworks.relu(seed, 0, w), seed);
     }
 
     /** A catalog model or a model file; anything but dense ReLU layers is refused with what is supported. */

@@ -189,7 +189,10 @@ public final class ExtractionPage implements WorkspacePage {
                 + " 1 − |cos| of the weight vectors, the largest entry error of (w, b)/‖w‖, and −log2 of that error"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
-        table.setPlaceholder(new Label("Recovered first-layer neurons appear here."));
+        Label placeholder = new Label("Recovered first-layer neurons appear here.");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(12));
+        table.setPlaceholder(placeholder);
         table.setPrefHeight(300);
         Button csv = new Button("Neurons CSV…");
         csv.setOnAction(e -> exportNeurons());
