@@ -54,6 +54,15 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    static String completionLine(org.glassbox.extraction.Completion c) {
+        return String.format(Locale.ROOT, "whole network: max |f - f^| %.3e = 2^%.1f over %,d random inputs, %.3e on the plane;"
+                        + " argmax agreement %.2f %%; last layer %,d queries; signs %s", c.randomInputs().maxError(),
+                Math.log(c.randomInputs().maxError()) / Math.log(2), c.randomInputs().inputs(), c.planeInputs().maxError(),
+                100 * c.randomInputs().argmaxAgreement(), c.queries(), c.signsKnown()
+                        ? String.format(Locale.ROOT, "recovered, %.0f %% right; last layer error %.3e", 100 * c.signsRight(), c.lastLayerError())
+                        : "not determined (expansive layer; exact with an affine skip term)");
+    }
+
     @Override
     public Integer call() throws Exception {
         OutputPrecision outputs;
@@ -82,6 +91,10 @@ final class ExtractCommand implements Callable<Integer> {
                         + " max weight error %.3e = 2^%.1f; %,d queries = 2^%.1f; %d critical points on deeper neurons; %.2f s%n",
                 target.name(), outputs, c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), c.maxError(),
                 Math.log(c.maxError()) / Math.log(2), last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
+        System.out.println(last.stage());
+        if (last.completion() != null) {
+            System.out.println(completionLine(last.completion()));
+        }
         Files.createDirectories(out);
         StringBuilder csv = new StringBuilder("true_neuron,recovered_neuron,cosine,max_error,bits,witnesses\n");
         for (LayerComparison.NeuronMatch m : c.matches()) {
@@ -98,6 +111,14 @@ final class ExtractCommand implements Callable<Integer> {
         metrics.put("maxWeightError", c.maxError());
         metrics.put("deeperCriticalPoints", deeper);
         metrics.put("seconds", seconds);
+        if (last.completion() != null) {
+            metrics.put("signsKnown", last.completion().signsKnown());
+            metrics.put("signsRight", last.completion().signsRight());
+            metrics.put("lastLayerError", last.completion().lastLayerError());
+            metrics.put("maxOutputErrorRandomInputs", last.completion().randomInputs().maxError());
+            metrics.put("maxOutputErrorPlane", last.completion().planeInputs().maxError());
+            metrics.put("argmaxAgreement", last.completion().randomInputs().argmaxAgreement());
+        }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("workspace", "reverse-engineering");
         run.put("network", target.name());

@@ -23,10 +23,16 @@ public final class ExtractionBenchmark {
 
     /** One attack to the end; prints a row and returns the last snapshot. */
     public ExtractionSnapshot row(String name, PiecewiseLinearNetwork network, int lines, long seed) throws Exception {
+        return row(name, network, lines, 20, seed);
+    }
+
+    /** The same with lines of the given half-length (a far boundary needs a long line to be crossed). */
+    public ExtractionSnapshot row(String name, PiecewiseLinearNetwork network, int lines, double halfLength, long seed)
+            throws Exception {
         ExtractionTarget target = ExtractionTarget.of(name, network, seed);
         Oracle oracle = new Oracle(network, OutputPrecision.FLOAT64);
         ExtractionTask task = new ExtractionTask(network, oracle, target.plane(), target.window(),
-                new ExtractionParameters(lines, 20, 10, 4, 0), seed);
+                new ExtractionParameters(lines, halfLength, 10, 4, 0), seed);
         long t0 = System.nanoTime();
         ExtractionSnapshot s = null;
         for (int i = 0; i < task.iterations(); i++) {
@@ -74,6 +80,20 @@ public final class ExtractionBenchmark {
                 batched, batched / single);
     }
 
+    /** The whole network, for one-hidden-layer targets the attack finished. */
+    private void whole(String name, ExtractionSnapshot s) {
+        Completion c = s.completion();
+        if (c == null) {
+            out.println("  " + name + ": " + s.stage());
+            return;
+        }
+        out.printf(Locale.ROOT, "  %s whole network: max |f - f^| %.2e = 2^%.1f over %,d random inputs; argmax agreement %.2f %%;"
+                        + " last layer %,d queries; signs %s%n", name, c.randomInputs().maxError(), log2(c.randomInputs().maxError()),
+                c.randomInputs().inputs(), 100 * c.randomInputs().argmaxAgreement(), c.queries(), c.signsKnown()
+                        ? String.format(Locale.ROOT, "%.0f %% right, last layer error %.2e = 2^%.1f", 100 * c.signsRight(),
+                        c.lastLayerError(), log2(c.lastLayerError())) : "not determined (expansive)");
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
@@ -91,7 +111,9 @@ public final class ExtractionBenchmark {
         for (long seed = 1; seed <= 3; seed++) {
             row("R&K 10-[40,10,10,10]-10", RandomReluNetworks.relu(seed, 0, 1.0, 10, 40, 10, 10, 10, 10), 16, seed);
         }
-        row("mlp-784-128-10 (sample)", mnist, 2, 1);
+        ExtractionSnapshot last = row("mlp-784-128-10 (sample), ±1000", mnist, 2, 1000, 1);
+        whole("mlp-784-128-10 (sample)", last);
+        whole("random 10-8-3 (contractive)", row("random 10-8-3", RandomReluNetworks.relu(1, 0, 10, 8, 3), 8, 1));
         out.println();
         throughput("10-20-20-1", sample);
         throughput("784-128-10", mnist);

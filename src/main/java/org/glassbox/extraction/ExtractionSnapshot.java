@@ -11,8 +11,10 @@ import org.glassbox.metrics.LayerComparison;
  * @param lineSegments the searched lines on the displayed plane, {u0, v0, u1, v1} each
  * @param log2Error    per line so far, log2 of the largest first-layer weight error (NaN before a neuron is matched)
  * @param queriesAfter per line so far, the queries spent by then
+ * @param completion   after the last line: the last layer and signs, if no deeper neuron was seen; else null
+ * @param stage        what the attack is doing, in words
  */
 public record ExtractionSnapshot(int lines, long queries, List<KinkPoint> kinks, List<RecoveredNeuron> firstLayer,
                                  LayerComparison comparison, List<double[]> lineSegments, double[] log2Error,
-                                 long[] queriesAfter) {
+                                 long[] queriesAfter, Completion completion, String stage) {
 }

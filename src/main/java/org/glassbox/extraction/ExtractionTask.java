@@ -40,6 +40,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     private final List<Hyperplane> deeper = new ArrayList<>();
     private final List<KinkPoint> kinks = new ArrayList<>();
     private final List<double[]> segments = new ArrayList<>();
+    private final long seed;
     private final double[] log2Error;
     private final long[] queriesAfter;
 
@@ -54,6 +55,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         this.plane = plane;
         this.window = window;
         this.parameters = parameters;
+        this.seed = seed;
         this.lines = new Random(Seeds.derive(seed, "extraction-lines"));
         this.probes = new Random(Seeds.derive(seed, "extraction-probes"));
         Noise noise = Noise.of(oracle.precision());
@@ -63,13 +65,17 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         this.queriesAfter = new long[parameters.lines()];
     }
 
+    /** One step per line, then one to finish the network. */
     @Override
     public int iterations() {
-        return parameters.lines();
+        return parameters.lines() + 1;
     }
 
     @Override
     public ExtractionSnapshot step(int index) {
+        if (index == parameters.lines()) {
+            return finish();
+        }
         double u0 = window.uMin() + lines.nextDouble() * window.width();
         double v0 = window.vMin() + lines.nextDouble() * window.height();
         double angle = lines.nextDouble() * Math.PI;
@@ -105,7 +111,91 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             }
         }
         return new ExtractionSnapshot(index + 1, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
-                List.copyOf(segments), Arrays.copyOf(log2Error, index + 1), Arrays.copyOf(queriesAfter, index + 1));
+                List.copyOf(segments), Arrays.copyOf(log2Error, index + 1), Arrays.copyOf(queriesAfter, index + 1), null,
+                "Searching line " + (index + 1) + " of " + parameters.lines());
+    }
+
+    /**
+     * The last step: if every critical point lay on a first-layer hyperplane, the network has one
+     * hidden layer, and its last layer (and, when contractive, the signs) are solved; otherwise the
+     * deeper layers wait for the next stage (Rolnick and Kording's Algorithm 2, not built yet).
+     */
+    private ExtractionSnapshot finish() {
+        int lines = parameters.lines();
+        LayerComparison comparison = compare();
+        boolean deeperSeen = kinks.stream().anyMatch(k -> k.kind() == KinkPoint.Kind.DEEPER);
+        Completion completion = null;
+        String stage;
+        if (deeperSeen) {
+            stage = "Critical points of deeper neurons were seen: the deeper layers, their signs and the last layer need"
+                    + " Algorithm 2, which is not built yet.";
+        } else if (firstLayer.isEmpty()) {
+            stage = "No first-layer neuron was recovered, so the last layer cannot be solved.";
+        } else {
+            OneHiddenLayerSolution solution = OneHiddenLayerSolution.solve(oracle,
+                    firstLayer.stream().map(RecoveredNeuron::plane).toList(), Seeds.derive(seed, "last-layer"), 1.0);
+            if (solution == null) {
+                stage = "The last layer's least-squares fit was singular.";
+            } else {
+                completion = score(solution, comparison);
+                stage = "One hidden layer: the last layer was solved by least squares"
+                        + (solution.signsKnown() ? ", and the signs from its affine part." : "; the signs are not determined"
+                        + " (more neurons than inputs), so the function is written with an affine skip term.");
+            }
+        }
+        return new ExtractionSnapshot(lines, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
+                List.copyOf(segments), Arrays.copyOf(log2Error, lines), Arrays.copyOf(queriesAfter, lines), completion, stage);
+    }
+
+    /** The recovered network against the true one: signs, last layer, and outputs on random inputs and on the plane. */
+    private Completion score(OneHiddenLayerSolution solution, LayerComparison comparison) {
+        Random inputs = new Random(Seeds.derive(seed, "agreement"));
+        int d = oracle.inputs();
+        int count = Math.max(1000, Math.min(100_000, 20_000_000 / Math.max(1, truth.hiddenNeurons() * d)));
+        double[][] random = new double[count][d];
+        for (double[] x : random) {
+            for (int j = 0; j < d; j++) {
+                x[j] = inputs.nextGaussian();
+            }
+        }
+        int grid = 200;
+        double[][] planePoints = new double[grid * grid][];
+        for (int r = 0; r < grid; r++) {
+            for (int c = 0; c < grid; c++) {
+                planePoints[r * grid + c] = plane.point(window.uMin() + (c + 0.5) / grid * window.width(),
+                        window.vMin() + (r + 0.5) / grid * window.height());
+            }
+        }
+        org.glassbox.metrics.FunctionalAgreement onRandom =
+                org.glassbox.metrics.FunctionalAgreement.over(truth::logits, solution::apply, random);
+        org.glassbox.metrics.FunctionalAgreement onPlane =
+                org.glassbox.metrics.FunctionalAgreement.over(truth::logits, solution::apply, planePoints);
+        double signsRight = Double.NaN;
+        double lastError = Double.NaN;
+        if (solution.signsKnown() && truth.hiddenLayers() == 1) {
+            double[][] w1 = truth.weights().get(0);
+            double[][] a = truth.weights().get(1);
+            double[] c = truth.biases().get(1);
+            int right = 0;
+            lastError = 0;
+            for (LayerComparison.NeuronMatch m : comparison.matches()) {
+                double dot = 0;
+                double norm = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += w1[m.truth()][j] * solution.w()[m.recovered()][j];
+                    norm += w1[m.truth()][j] * w1[m.truth()][j];
+                }
+                right += dot > 0 ? 1 : 0;
+                for (int k = 0; k < a.length; k++) {
+                    lastError = Math.max(lastError, Math.abs(solution.a()[k][m.recovered()] - a[k][m.truth()] * Math.sqrt(norm)));
+                }
+            }
+            for (int k = 0; k < c.length; k++) {
+                lastError = Math.max(lastError, Math.abs(solution.c()[k] - c[k]));
+            }
+            signsRight = comparison.matches().isEmpty() ? Double.NaN : right / (double) comparison.matches().size();
+        }
+        return new Completion(solution.signsKnown(), signsRight, lastError, solution.queries(), onRandom, onPlane);
     }
 
     /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */

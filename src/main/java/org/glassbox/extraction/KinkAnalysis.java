@@ -229,7 +229,7 @@ public final class KinkAnalysis {
                 }
             }
         }
-        double[] solution = solve(normal, rhs);
+        double[] solution = LinearSolve.solve(normal, rhs);
         if (solution == null) {
             return null;
         }
@@ -280,49 +280,6 @@ public final class KinkAnalysis {
             }
         }
         return true;
-    }
-
-    /** Gaussian elimination with partial pivoting; null if the system is singular. */
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][];
-        double[] y = b.clone();
-        for (int i = 0; i < n; i++) {
-            m[i] = a[i].clone();
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (Math.abs(m[pivot][col]) < 1e-300) {
-                return null;
-            }
-            double[] tr = m[col];
-            m[col] = m[pivot];
-            m[pivot] = tr;
-            double ty = y[col];
-            y[col] = y[pivot];
-            y[pivot] = ty;
-            for (int r = col + 1; r < n; r++) {
-                double f = m[r][col] / m[col][col];
-                for (int c = col; c < n; c++) {
-                    m[r][c] -= f * m[col][c];
-                }
-                y[r] -= f * y[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = y[r];
-            for (int c = r + 1; c < n; c++) {
-                s -= m[r][c] * x[c];
-            }
-            x[r] = s / m[r][r];
-        }
-        return x;
     }
 
     /** A second difference across the plane at q: |f(q + εw) + f(q − εw) − 2f(q)| above the noise. */

@@ -67,6 +67,32 @@ class FirstLayerExtractionTest {
     }
 
     @Test
+    void aContractiveOneHiddenLayerNetworkIsRecoveredWholeSignsAndLastLayerIncluded() {
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(1, 0, 10, 8, 3);
+        Completion c = run(net, OutputPrecision.FLOAT64, 8, 1).completion();
+        assertTrue(c != null && c.signsKnown(), "a layer of 8 neurons on 10 inputs gives its signs away");
+        assertEquals(1.0, c.signsRight());
+        assertTrue(c.lastLayerError() < Math.pow(2, -30), "last layer error " + c.lastLayerError());
+        assertTrue(c.randomInputs().maxError() < 1e-9 && c.planeInputs().maxError() < 1e-9,
+                "max |f − f̂| " + c.randomInputs().maxError() + " on random inputs, " + c.planeInputs().maxError() + " on the plane");
+        assertEquals(1.0, c.randomInputs().argmaxAgreement());
+    }
+
+    @Test
+    void anExpansiveOneHiddenLayerNetworkIsRecoveredAsAFunctionWithoutItsSigns() {
+        Completion c = run(RandomReluNetworks.relu(3, 0, 4, 8, 1), OutputPrecision.FLOAT64, 6, 1).completion();
+        assertTrue(c != null && !c.signsKnown(), "8 neurons on 4 inputs: the signs are not determined by the affine part");
+        assertTrue(c.randomInputs().maxError() < 1e-9, "yet the function is exact: " + c.randomInputs().maxError());
+    }
+
+    @Test
+    void aDeeperNetworkIsNotFinishedAndTheReportSaysWhy() {
+        ExtractionSnapshot s = run(RandomReluNetworks.relu(5, 0, 10, 20, 20, 1), OutputPrecision.FLOAT64, 4, 2);
+        assertEquals(null, s.completion());
+        assertTrue(s.stage().contains("Algorithm 2, which is not built yet"), s.stage());
+    }
+
+    @Test
     void theSameSeedGivesTheSameAttack() {
         PiecewiseLinearNetwork net = RandomReluNetworks.relu(3, 0, 2, 8, 1);
         ExtractionSnapshot a = run(net, OutputPrecision.FLOAT64, 3, 4);

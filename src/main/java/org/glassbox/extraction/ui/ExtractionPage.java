@@ -330,12 +330,25 @@ public final class ExtractionPage implements WorkspacePage {
                 Math.log(c.maxError()) / Math.log(2));
         status.setText(String.format(Locale.ROOT, "Line %d · %,d queries (2^%.1f) · first layer: %d neurons found, true width %d,"
                         + " %.0f %% recovered · largest weight error %s%n%d critical points: %d on first-layer neurons, %d on deeper"
-                        + " ones, %d unclear", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
+                        + " ones, %d unclear%n%s%s", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
                 c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, s.kinks().size(), first, deeper,
-                s.kinks().size() - first - deeper));
+                s.kinks().size() - first - deeper, s.stage(), completionText(s.completion())));
         double[] errors = Arrays.stream(s.log2Error()).filter(Double::isFinite).toArray();
         errorCurve.setValues(errors);
         queryCurve.setValues(Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
+    }
+
+    /** The whole network's figures once the attack has finished it, else "". */
+    static String completionText(org.glassbox.extraction.Completion c) {
+        if (c == null) {
+            return "";
+        }
+        String signs = c.signsKnown() ? String.format(Locale.ROOT, " Signs right: %.0f %%; last layer error %.2e.", 100 * c.signsRight(),
+                c.lastLayerError()) : "";
+        return String.format(Locale.ROOT, "%nRecovered network against the true one: max |f − f̂| %.2e over %,d random inputs, %.2e on"
+                        + " the plane; same largest output on %.2f %% of the inputs; the last layer took %,d queries.%s",
+                c.randomInputs().maxError(), c.randomInputs().inputs(), c.planeInputs().maxError(), 100 * c.randomInputs().argmaxAgreement(),
+                c.queries(), signs);
     }
 
     private void exportNeurons() {
