@@ -128,7 +128,12 @@ final class ExtractCommand implements Callable<Integer> {
         run.put("versions", Versions.current());
         run.put("metrics", metrics);
         ExperimentFiles.JSON.writeValue(out.resolve("run.json").toFile(), run);
-        System.out.println("wrote neurons.csv, run.json to " + out.toAbsolutePath());
+        String files = "neurons.csv, run.json";
+        if (last.completion() != null && last.completion().signsKnown()) {
+            org.glassbox.extraction.RecoveredModel.write(last.completion().solution(), out.resolve("recovered-model.zip"));
+            files += ", recovered-model.zip (open it in the Model lab)";
+        }
+        System.out.println("wrote " + files + " to " + out.toAbsolutePath());
         return 0;
     }
 }

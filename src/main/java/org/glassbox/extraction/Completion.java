@@ -11,7 +11,8 @@ package org.glassbox.extraction;
  * @param queries          queries spent on the last layer
  * @param randomInputs     agreement over random inputs N(0, I)
  * @param planeInputs      agreement over a 200 × 200 grid on the displayed window
+ * @param solution         the recovered network
  */
-public record Completion(boolean signsKnown, double signsRight, double lastLayerError, long queries,
+public record Completion(OneHiddenLayerSolution solution, boolean signsKnown, double signsRight, double lastLayerError, long queries,
                          org.glassbox.metrics.FunctionalAgreement randomInputs, org.glassbox.metrics.FunctionalAgreement planeInputs) {
 }

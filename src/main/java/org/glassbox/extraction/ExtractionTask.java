@@ -195,7 +195,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             }
             signsRight = comparison.matches().isEmpty() ? Double.NaN : right / (double) comparison.matches().size();
         }
-        return new Completion(solution.signsKnown(), signsRight, lastError, solution.queries(), onRandom, onPlane);
+        return new Completion(solution, solution.signsKnown(), signsRight, lastError, solution.queries(), onRandom, onPlane);
     }
 
     /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */

@@ -105,6 +105,40 @@ class CliTest {
     }
 
     @Test
+    void extractRecoversAContractiveNetworkWholeAndWritesAModelThatComputesTheSameClasses() throws Exception {
+        Path out = dir.resolve("extract");
+        Result r = glassbox("extract", "--random", "10,8,3", "--lines", "6", "--seed", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("first layer 8 neurons found (true width 8), 100 % recovered"), r.out());
+        assertTrue(r.out().contains("signs recovered, 100 % right"), r.out());
+        assertTrue(Files.size(out.resolve("neurons.csv")) > 0 && Files.size(out.resolve("run.json")) > 0);
+        org.glassbox.models.ModelHandle recovered = org.glassbox.models.ModelLoader.load(out.resolve("recovered-model.zip"));
+        org.glassbox.regions.PiecewiseLinearNetwork truth = org.glassbox.regions.RandomReluNetworks.relu(1, 0, 10, 8, 3);
+        java.util.Random random = new java.util.Random(2);
+        for (int t = 0; t < 50; t++) {
+            double[] x = new double[10];
+            for (int j = 0; j < 10; j++) {
+                x[j] = random.nextGaussian();
+            }
+            double[] logits = truth.logits(x);
+            double[] p = recovered.output(org.nd4j.linalg.factory.Nd4j.create(new double[][] {x})
+                    .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).toDoubleVector();
+            double max = java.util.Arrays.stream(logits).max().orElseThrow();
+            double sum = java.util.Arrays.stream(logits).map(z -> Math.exp(z - max)).sum();
+            for (int k = 0; k < 3; k++) {
+                assertEquals(Math.exp(logits[k] - max) / sum, p[k], 1e-5, "class " + k + " probability at input " + t);
+            }
+        }
+    }
+
+    @Test
+    void extractRefusesAConvolutionalModelSayingWhatIsSupported() {
+        Result r = glassbox("extract", "--model", "lenet-sigmoid", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("dense layers only") && r.err().contains("ReLU"), r.err());
+    }
+
+    @Test
     void aBadModelGivesAClearMessageAndANonZeroExit() throws Exception {
         Path bad = dir.resolve("broken.zip");
         Files.writeString(bad, "not a model");

@@ -68,6 +68,7 @@ public final class ExtractionPage implements WorkspacePage {
     /** The networks offered: name, and how to make the target from the seed. */
     private enum Choice {
         RANDOM_2_8_1("Random 2-8-1 (one hidden layer)", "2,8,1"),
+        RANDOM_10_8_3("Random 10-8-3 (one hidden layer, on a plane)", "10,8,3"),
         RANDOM_2_16_16_1("Random 2-16-16-1 (two hidden layers)", "2,16,16,1"),
         SAMPLE_10_20_20_1("Sample mlp-10-20-20-1 (10 inputs, on a plane)", null),
         RANDOM_10_20_20_1("Random 10-20-20-1 (on a plane)", "10,20,20,1");
@@ -196,7 +197,11 @@ public final class ExtractionPage implements WorkspacePage {
         table.setPrefHeight(300);
         Button csv = new Button("Neurons CSV…");
         csv.setOnAction(e -> exportNeurons());
-        FlowPane exports = new FlowPane(8, 6, new Label("Export"), csv);
+        Button model = new Button("Recovered model…");
+        model.setId("exportRecoveredModel");
+        model.setTooltip(new Tooltip("The recovered network as a DL4J zip the Model lab opens (one hidden layer, signs known)"));
+        model.setOnAction(e -> exportModel());
+        FlowPane exports = new FlowPane(8, 6, new Label("Export"), csv, model);
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
                 + " (first-layer neurons) and red (second layer). Grey: the searched lines. Dots: critical points found (green:"
@@ -359,6 +364,26 @@ public final class ExtractionPage implements WorkspacePage {
         File file = Forms.saveFile(root, "CSV", "recovered-neurons.csv", "*.csv");
         if (file != null) {
             messages.writeOrReport(() -> Files.writeString(file.toPath(), neuronsCsv(shown), StandardCharsets.UTF_8), file);
+        }
+    }
+
+    private void exportModel() {
+        if (shown == null || shown.completion() == null) {
+            messages.showProblem(new UserMessage("There is no whole recovered network yet.",
+                    "Run the attack to its end on a network with one hidden layer no wider than its inputs (random 10-8-3)."));
+            return;
+        }
+        File file = Forms.saveFile(root, "DL4J model", "recovered-model.zip", "*.zip");
+        if (file != null) {
+            try {
+                org.glassbox.extraction.RecoveredModel.write(shown.completion().solution(), file.toPath());
+                messages.showInfo("Saved " + file + "; the Model lab opens it (Ctrl+Shift+O).");
+            } catch (UserFacingException e) {
+                messages.showProblem(e.userMessage());
+            } catch (IOException e) {
+                messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage() + ".",
+                        "Choose another folder or file name."));
+            }
         }
     }
 
