@@ -172,7 +172,7 @@ public final class ExtractionPage implements WorkspacePage {
 
         map.setPrefSize(400, 400);
         map.setColoring(org.glassbox.regions.Coloring.SLOPE);
-        map.setMinSize(390, 390);
+        map.setMinSize(350, 350);
         map.setId("extractionMap");
         map.setOnWindowChange(w -> {
             if (target != null) {
@@ -205,19 +205,22 @@ public final class ExtractionPage implements WorkspacePage {
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
                 + " (first-layer neurons) and red (second layer). Grey: the searched lines. Dots: critical points found (green:"
-                + " first layer, orange: deeper, black: unclear). Pink: the recovered first-layer hyperplanes. Wheel zooms, drag pans.");
+                + " first layer, orange: deeper, black: unclear). Pink: the recovered first-layer hyperplanes. Black: where the largest output changes (classifiers). Wheel zooms, drag pans.");
         legend.setWrapText(true);
         legend.setMaxWidth(400);
         VBox side = new VBox(8, table, errorCurve, queryCurve, exports);
         HBox.setHgrow(side, Priority.ALWAYS);
-        side.setMinWidth(330);
+        side.setMinWidth(320);
         side.setPrefWidth(330);
         HBox body = new HBox(12, new VBox(6, map, legend), side);
-        VBox right = new VBox(10, status, body);
-        right.setPadding(new Insets(12));
-        ScrollPane rightScroll = new ScrollPane(right);
-        rightScroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(left, rightScroll);
+        body.setPadding(new Insets(0, 12, 12, 12));
+        ScrollPane bodyScroll = new ScrollPane(body);
+        bodyScroll.setFitToWidth(true);
+        status.setPadding(new Insets(12, 12, 8, 12));
+        status.setMinWidth(0);
+        BorderPane right = new BorderPane(bodyScroll);
+        right.setTop(status);
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.27);
         root.setTop(messages);
         root.setCenter(split);
@@ -350,7 +353,7 @@ public final class ExtractionPage implements WorkspacePage {
         }
         String signs = c.signsKnown() ? String.format(Locale.ROOT, " Signs right: %.0f %%; last layer error %.2e.", 100 * c.signsRight(),
                 c.lastLayerError()) : "";
-        return String.format(Locale.ROOT, "%nRecovered network against the true one: max |f − f̂| %.2e over %,d random inputs, %.2e on"
+        return String.format(Locale.ROOT, "%nRecovered network against the true one: largest output difference %.2e over %,d random inputs, %.2e on"
                         + " the plane; same largest output on %.2f %% of the inputs; the last layer took %,d queries.%s",
                 c.randomInputs().maxError(), c.randomInputs().inputs(), c.planeInputs().maxError(), 100 * c.randomInputs().argmaxAgreement(),
                 c.queries(), signs);
