@@ -1,18 +1,12 @@
 package org.glassbox.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
-import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
-import org.glassbox.experiment.Versions;
 import org.glassbox.extraction.ExtractionParameters;
 import org.glassbox.extraction.ExtractionSnapshot;
 import org.glassbox.extraction.ExtractionTask;
@@ -77,6 +71,7 @@ final class ExtractCommand implements Callable<Integer> {
                 ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0));
         Oracle oracle = new Oracle(target.network(), outputs);
         ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
+        java.time.Instant started = java.time.Instant.now();
         long t0 = System.nanoTime();
         ExtractionSnapshot last = null;
         for (int i = 0; i < task.iterations(); i++) {
@@ -95,45 +90,10 @@ final class ExtractCommand implements Callable<Integer> {
         if (last.completion() != null) {
             System.out.println(completionLine(last.completion()));
         }
-        Files.createDirectories(out);
-        StringBuilder csv = new StringBuilder("true_neuron,recovered_neuron,cosine,max_error,bits,witnesses\n");
-        for (LayerComparison.NeuronMatch m : c.matches()) {
-            csv.append(m.truth()).append(',').append(m.recovered()).append(',').append(m.cosine()).append(',')
-                    .append(m.maxError()).append(',').append(m.bits()).append(',')
-                    .append(last.firstLayer().get(m.recovered()).witnesses()).append('\n');
-        }
-        Files.writeString(out.resolve("neurons.csv"), csv, StandardCharsets.UTF_8);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("queries", last.queries());
-        metrics.put("firstLayerFound", c.recoveredNeurons());
-        metrics.put("firstLayerTrueWidth", c.trueNeurons());
-        metrics.put("fractionRecovered", c.fractionRecovered());
-        metrics.put("maxWeightError", c.maxError());
-        metrics.put("deeperCriticalPoints", deeper);
-        metrics.put("seconds", seconds);
-        if (last.completion() != null) {
-            metrics.put("signsKnown", last.completion().signsKnown());
-            metrics.put("signsRight", last.completion().signsRight());
-            metrics.put("lastLayerError", last.completion().lastLayerError());
-            metrics.put("maxOutputErrorRandomInputs", last.completion().randomInputs().maxError());
-            metrics.put("maxOutputErrorPlane", last.completion().planeInputs().maxError());
-            metrics.put("argmaxAgreement", last.completion().randomInputs().argmaxAgreement());
-        }
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("workspace", "reverse-engineering");
-        run.put("network", target.name());
-        run.put("precision", outputs.toString());
-        run.put("parameters", parameters);
-        run.put("seed", seed);
-        run.put("versions", Versions.current());
-        run.put("metrics", metrics);
-        ExperimentFiles.JSON.writeValue(out.resolve("run.json").toFile(), run);
-        String files = "neurons.csv, run.json";
-        if (last.completion() != null && last.completion().signsKnown()) {
-            org.glassbox.extraction.RecoveredModel.write(last.completion().solution(), out.resolve("recovered-model.zip"));
-            files += ", recovered-model.zip (open it in the Model lab)";
-        }
-        System.out.println("wrote " + files + " to " + out.toAbsolutePath());
+        java.util.List<String> files = org.glassbox.extraction.ExtractionResults.write(out, target, last, parameters, outputs, seed,
+                started, seconds);
+        System.out.println("wrote " + String.join(", ", files) + " to " + out.toAbsolutePath()
+                + (files.contains("recovered-model.zip") ? " (the Model lab opens recovered-model.zip)" : ""));
         return 0;
     }
 }

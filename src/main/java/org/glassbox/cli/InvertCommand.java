@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.engine.Seeds;
-import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;

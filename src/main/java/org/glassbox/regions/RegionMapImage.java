@@ -22,6 +22,11 @@ public final class RegionMapImage {
     }
 
     public static BufferedImage render(RegionMap map, List<MapMarker> markers, Coloring coloring, int size) {
+        return render(map, List.of(), markers, coloring, size);
+    }
+
+    /** The map with lines drawn over it (under the markers), as the on-screen view draws them. */
+    public static BufferedImage render(RegionMap map, List<MapLine> lines, List<MapMarker> markers, Coloring coloring, int size) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -63,6 +68,15 @@ public final class RegionMapImage {
             g.setColor(Color.BLACK);
             g.setStroke(new BasicStroke(2.2f));
             g.draw(line);
+        }
+        for (MapLine line : lines) {
+            double[] c = line.clip(w);
+            if (c == null) {
+                continue;
+            }
+            g.setColor(line.color() >= 0 ? new Color(RegionColors.category(line.color())) : new Color(0, 0, 0, 0x55));
+            g.setStroke(new BasicStroke((float) line.width()));
+            g.draw(new java.awt.geom.Line2D.Double(x(w, c[0], size), y(w, c[1], size), x(w, c[2], size), y(w, c[3], size)));
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.setStroke(new BasicStroke(1.2f));

@@ -26,6 +26,14 @@ class ExtractionUiTest extends HeadlessAppTest {
         assertTrue(status.contains("true width 16, 100 % recovered"), status);
         TableView<?> table = robot.lookup("#neuronTable").queryAs(TableView.class);
         assertTrue(table.getItems().size() >= 16, "rows: " + table.getItems().size());
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("extraction-results");
+        org.glassbox.extraction.ui.ExtractionPage extraction = (org.glassbox.extraction.ui.ExtractionPage) page;
+        robot.interact(() -> extraction.saveResults(out));
+        for (String file : new String[] {"map.png", "neurons.csv", "run.json", "report.html"}) {
+            assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
+        }
+        assertTrue(!java.nio.file.Files.exists(out.resolve("recovered-model.zip")),
+                "a two-hidden-layer network is not finished, so there is no model to write");
         robot.interact(() -> pause.getValueFactory().setValue(400));
     }
 }

@@ -111,7 +111,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("first layer 8 neurons found (true width 8), 100 % recovered"), r.out());
         assertTrue(r.out().contains("signs recovered, 100 % right"), r.out());
-        assertTrue(Files.size(out.resolve("neurons.csv")) > 0 && Files.size(out.resolve("run.json")) > 0);
+        for (String file : new String[] {"map.png", "neurons.csv", "run.json", "report.html", "recovered-model.zip"}) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
         org.glassbox.models.ModelHandle recovered = org.glassbox.models.ModelLoader.load(out.resolve("recovered-model.zip"));
         org.glassbox.regions.PiecewiseLinearNetwork truth = org.glassbox.regions.RandomReluNetworks.relu(1, 0, 10, 8, 3);
         java.util.Random random = new java.util.Random(2);

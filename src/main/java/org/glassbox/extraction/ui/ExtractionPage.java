@@ -35,17 +35,15 @@ import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.extraction.ExtractionParameters;
+import org.glassbox.extraction.ExtractionResults;
 import org.glassbox.extraction.ExtractionSnapshot;
 import org.glassbox.extraction.ExtractionTarget;
 import org.glassbox.extraction.ExtractionTask;
 import org.glassbox.extraction.KinkPoint;
 import org.glassbox.extraction.Oracle;
 import org.glassbox.extraction.OutputPrecision;
-import org.glassbox.extraction.RecoveredNeuron;
 import org.glassbox.metrics.LayerComparison;
 import org.glassbox.regions.ExactPartition;
-import org.glassbox.regions.MapLine;
-import org.glassbox.regions.MapMarker;
 import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.ui.RegionMapView;
 import org.glassbox.ui.CurveView;
@@ -112,6 +110,10 @@ public final class ExtractionPage implements WorkspacePage {
     }
     private ExtractionTarget target;
     private ExtractionSnapshot shown;
+    private ExtractionParameters shownParameters;
+    private OutputPrecision shownPrecision;
+    private long shownSeed;
+    private java.time.Instant startedAt;
 
     public ExtractionPage(Assets assets) {
         this.assets = assets;
@@ -201,7 +203,11 @@ public final class ExtractionPage implements WorkspacePage {
         model.setId("exportRecoveredModel");
         model.setTooltip(new Tooltip("The recovered network as a DL4J zip the Model lab opens (one hidden layer, signs known)"));
         model.setOnAction(e -> exportModel());
-        FlowPane exports = new FlowPane(8, 6, new Label("Export"), csv, model);
+        Button results = new Button("Save results…");
+        results.setId("saveExtractionResults");
+        results.setTooltip(new Tooltip("Writes map.png, neurons.csv, run.json, report.html (and the recovered model) into a folder"));
+        results.setOnAction(e -> saveResults());
+        FlowPane exports = new FlowPane(8, 6, new Label("Export"), results, csv, model);
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
                 + " (first-layer neurons) and red (second layer). Grey: the searched lines. Dots: critical points found (green:"
@@ -290,6 +296,10 @@ public final class ExtractionPage implements WorkspacePage {
             Oracle oracle = new Oracle(target.network(), precision.getValue());
             ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
             Job<ExtractionSnapshot> job = new Job<>("Extract " + target.name(), seed, task);
+            shownParameters = parameters;
+            shownPrecision = precision.getValue();
+            shownSeed = seed;
+            startedAt = java.time.Instant.now();
             jobs.start(job, this::show);
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
@@ -298,24 +308,8 @@ public final class ExtractionPage implements WorkspacePage {
 
     private void show(ExtractionSnapshot s) {
         shown = s;
-        List<MapLine> lines = new ArrayList<>();
-        for (double[] seg : s.lineSegments()) {
-            lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], -1, 1));
-        }
-        for (RecoveredNeuron n : s.firstLayer()) {
-            lines.add(MapLine.infinite(target.plane().trace(n.plane().w(), n.plane().b()), 8, 2.6));
-        }
-        map.setLines(lines);
-        List<MapMarker> markers = new ArrayList<>();
-        for (KinkPoint k : s.kinks()) {
-            int color = switch (k.kind()) {
-                case FIRST_LAYER -> 2;
-                case DEEPER -> 0;
-                case UNCLEAR -> -1;
-            };
-            markers.add(new MapMarker(k.u(), k.v(), color, null));
-        }
-        map.setMarkers(markers);
+        map.setLines(ExtractionResults.lines(target, s));
+        map.setMarkers(ExtractionResults.markers(s));
         LayerComparison c = s.comparison();
         List<NeuronRow> rows = new ArrayList<>();
         for (LayerComparison.NeuronMatch m : c.matches()) {
@@ -366,8 +360,34 @@ public final class ExtractionPage implements WorkspacePage {
         }
         File file = Forms.saveFile(root, "CSV", "recovered-neurons.csv", "*.csv");
         if (file != null) {
-            messages.writeOrReport(() -> Files.writeString(file.toPath(), neuronsCsv(shown), StandardCharsets.UTF_8), file);
+            messages.writeOrReport(() -> Files.writeString(file.toPath(), ExtractionResults.neuronsCsv(shown), StandardCharsets.UTF_8), file);
         }
+    }
+
+    private void saveResults() {
+        if (shown == null) {
+            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Save results into a folder");
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir != null) {
+            saveResults(dir.toPath());
+        }
+    }
+
+    /** Writes the shown run's results into the folder. */
+    public void saveResults(Path folder) {
+        if (shown == null) {
+            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        Job<?> job = jobs.currentJob().get();
+        double seconds = job == null ? 0 : job.elapsedSeconds();
+        ExtractionSnapshot snapshot = shown;
+        messages.writeOrReport(() -> ExtractionResults.write(folder, target, snapshot, shownParameters, shownPrecision, shownSeed,
+                startedAt, seconds), folder.toFile());
     }
 
     private void exportModel() {
@@ -388,30 +408,6 @@ public final class ExtractionPage implements WorkspacePage {
                         "Choose another folder or file name."));
             }
         }
-    }
-
-    /** The recovered first layer, one row per neuron: its hyperplane, witnesses and error against its matched true neuron. */
-    static String neuronsCsv(ExtractionSnapshot s) {
-        StringBuilder sb = new StringBuilder("neuron,witnesses,true_neuron,one_minus_cos,max_error,bits,b");
-        int d = s.firstLayer().isEmpty() ? 0 : s.firstLayer().get(0).plane().w().length;
-        for (int j = 0; j < d; j++) {
-            sb.append(",w").append(j);
-        }
-        sb.append('\n');
-        for (int i = 0; i < s.firstLayer().size(); i++) {
-            RecoveredNeuron n = s.firstLayer().get(i);
-            int index = i;
-            LayerComparison.NeuronMatch m = s.comparison().matches().stream().filter(x -> x.recovered() == index).findFirst()
-                    .orElse(null);
-            sb.append(i).append(',').append(n.witnesses()).append(',').append(m == null ? "" : m.truth()).append(',')
-                    .append(m == null ? "" : 1 - Math.abs(m.cosine())).append(',').append(m == null ? "" : m.maxError()).append(',')
-                    .append(m == null ? "" : m.bits()).append(',').append(n.plane().b());
-            for (double w : n.plane().w()) {
-                sb.append(',').append(w);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     @Override
