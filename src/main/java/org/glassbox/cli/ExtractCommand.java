@@ -5,9 +5,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.Seeds;
-import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.Parameters;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.extraction.ExtractionParameters;
+import org.glassbox.extraction.ExtractionRun;
+import org.glassbox.extraction.ExtractionSetup;
 import org.glassbox.extraction.ExtractionSnapshot;
 import org.glassbox.extraction.ExtractionTask;
 import org.glassbox.extraction.ExtractionTarget;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Option;
                 + " Algorithm 1 with exact kinks). Prints the queries used, the neurons found and their error against the true"
                 + " network; writes neurons.csv and run.json.")
 final class ExtractCommand implements Callable<Integer> {
+
+    @Option(names = "--experiment", description = "An experiment file of the Reverse engineering workspace; the other flags are then ignored.")
+    Path experimentFile;
 
     @Option(names = {"-m", "--model"}, description = "A catalog id or model file of dense ReLU layers (default: a seeded random network).")
     String model;
@@ -59,16 +65,22 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputPrecision outputs;
-        try {
-            outputs = OutputPrecision.parse(precision);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage() + ".", "Use float64, float32 or decimals:3, for example.");
+        if (experimentFile != null) {
+            return run(ExperimentFiles.read(experimentFile), experimentFile.toAbsolutePath().getParent(), out);
         }
-        ExtractionTarget target = model != null ? ExtractionTarget.model(Assets.locate(), model, Path.of(""), seed)
-                : ExtractionTarget.random(random, seed);
         ExtractionParameters parameters = Parameters.requireValid(new ExtractionParameters(lines, halfLength,
                 ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0));
+        String network = model != null ? model : ExtractionRun.randomReference(random);
+        return run(ExtractionRun.experiment(network, new ExtractionSetup(precision, parameters), seed), Path.of(""), out);
+    }
+
+    /** Runs a Reverse engineering experiment at full speed, prints its figures and writes its results. */
+    static int run(Experiment experiment, Path base, Path out) throws Exception {
+        ExtractionSetup setup = ExtractionRun.setup(experiment);
+        OutputPrecision outputs = ExtractionRun.precision(setup);
+        ExtractionTarget target = ExtractionRun.target(Assets.locate(), experiment, base);
+        ExtractionParameters parameters = setup.parameters().withoutPause();
+        long seed = experiment.seed();
         Oracle oracle = new Oracle(target.network(), outputs);
         ExtractionTask task = new ExtractionTask(target.network(), oracle, target.plane(), target.window(), parameters, seed);
         java.time.Instant started = java.time.Instant.now();

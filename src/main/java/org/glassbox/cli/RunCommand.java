@@ -45,9 +45,13 @@ final class RunCommand implements Callable<Integer> {
         if (org.glassbox.inversion.InversionRun.WORKSPACE.equals(experiment.workspace())) {
             return InvertCommand.run(experiment, base, out);
         }
+        if (org.glassbox.extraction.ExtractionRun.WORKSPACE.equals(experiment.workspace())) {
+            return ExtractCommand.run(experiment, base, out);
+        }
         if (!EvaluationRun.WORKSPACE.equals(experiment.workspace())) {
             throw new UserFacingException("Workspace '" + experiment.workspace() + "' cannot run headless.",
-                    "Headless workspaces: " + EvaluationRun.WORKSPACE + ", " + org.glassbox.inversion.InversionRun.WORKSPACE + ".");
+                    "Headless workspaces: " + EvaluationRun.WORKSPACE + ", " + org.glassbox.inversion.InversionRun.WORKSPACE + ", "
+                            + org.glassbox.extraction.ExtractionRun.WORKSPACE + ".");
         }
         Assets assets = Assets.locate();
         EvaluationParameters parameters = EvaluationRun.parameters(experiment);

@@ -35,9 +35,12 @@ public record OutputPrecision(Kind kind, int decimals) {
         }
         if (t.startsWith("decimals:")) {
             try {
-                return decimals(Integer.parseInt(t.substring("decimals:".length())));
+                int n = Integer.parseInt(t.substring("decimals:".length()));
+                if (n >= 0 && n <= 15) {
+                    return decimals(n);
+                }
             } catch (NumberFormatException e) {
-                // fall through to the message
+                // falls through to the message
             }
         }
         throw new IllegalArgumentException("output precision '" + text + "' is not float64, float32 or decimals:N (N from 0 to 15)");

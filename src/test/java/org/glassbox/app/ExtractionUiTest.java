@@ -34,6 +34,25 @@ class ExtractionUiTest extends HeadlessAppTest {
         }
         assertTrue(!java.nio.file.Files.exists(out.resolve("recovered-model.zip")),
                 "a two-hidden-layer network is not finished, so there is no model to write");
+        java.nio.file.Path experiment = out.resolve("experiment.json");
+        org.glassbox.experiment.ExperimentFiles.write(org.glassbox.extraction.ExtractionRun.experiment("random:10,8,3",
+                new org.glassbox.extraction.ExtractionSetup("decimals:6", new org.glassbox.extraction.ExtractionParameters(5, 20, 10, 4, 0)),
+                77), experiment);
+        robot.interact(() -> extraction.applyExperiment(experiment));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> lines = robot.lookup("#param-lines").queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> network = robot.lookup("#extractionNetwork").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> precision = robot.lookup("#outputPrecision").queryAs(javafx.scene.control.ComboBox.class);
+        org.junit.jupiter.api.Assertions.assertEquals(5, lines.getValue());
+        assertTrue(network.getValue().toString().startsWith("Random 10-8-3"), network.getValue().toString());
+        org.junit.jupiter.api.Assertions.assertEquals("decimals:6", precision.getValue().toString());
+        robot.interact(() -> {
+            network.getSelectionModel().select(2);
+            precision.getSelectionModel().select(0);
+            lines.getValueFactory().setValue(12);
+        });
         robot.interact(() -> pause.getValueFactory().setValue(400));
     }
 }

@@ -134,6 +134,24 @@ class CliTest {
     }
 
     @Test
+    void aReverseEngineeringExperimentRunsHeadlessAndABadPrecisionIsNamed() throws Exception {
+        Path experiment = dir.resolve("extraction.json");
+        Files.writeString(experiment, """
+                {"format":1,"workspace":"reverse-engineering","model":"random:2,8,1","data":"black-box",
+                 "parameters":{"parameters":{"lines":3}},"seed":4}""");
+        Result r = glassbox("run", experiment.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("line 3:") && !r.out().contains("line 4:"), "three lines, as the file says: " + r.out());
+        assertTrue(r.out().contains("random 2-8-1 behind a float64 black box"), r.out());
+        Files.writeString(experiment, """
+                {"format":1,"workspace":"reverse-engineering","model":"random:2,8,1","data":"black-box",
+                 "parameters":{"precision":"decimals:99"},"seed":4}""");
+        Result bad = glassbox("extract", "--experiment", experiment.toString(), "--out", dir.resolve("y").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("decimals:99") && bad.err().contains("float64, float32 or decimals:N"), bad.err());
+    }
+
+    @Test
     void extractRefusesAConvolutionalModelSayingWhatIsSupported() {
         Result r = glassbox("extract", "--model", "lenet-sigmoid", "--out", dir.resolve("o").toString());
         assertEquals(2, r.code());

@@ -33,9 +33,13 @@ import org.glassbox.engine.Failures;
 import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.extraction.ExtractionParameters;
 import org.glassbox.extraction.ExtractionResults;
+import org.glassbox.extraction.ExtractionRun;
+import org.glassbox.extraction.ExtractionSetup;
 import org.glassbox.extraction.ExtractionSnapshot;
 import org.glassbox.extraction.ExtractionTarget;
 import org.glassbox.extraction.ExtractionTask;
@@ -415,13 +419,58 @@ public final class ExtractionPage implements WorkspacePage {
         messages.showInfo("Reverse engineering attacks a ReLU network through its outputs alone; choose one and press F5.");
     }
 
-    @Override
-    public void openExperiment() {
-        messages.showInfo("Experiment files for Reverse engineering are not supported yet; glassbox extract runs it headless.");
+    /** The network choice as an experiment's model reference. */
+    private String networkReference() {
+        Choice c = network.getValue();
+        return c.widths != null ? ExtractionRun.randomReference(c.widths) : "mlp-10-20-20-1";
     }
 
     @Override
     public void saveExperiment() {
-        messages.showInfo("Experiment files for Reverse engineering are not supported yet; export the neurons as CSV.");
+        File file = Forms.saveFile(root, "Save experiment", "reverse-engineering.experiment.json", "*.json");
+        if (file != null) {
+            messages.writeOrReport(() -> ExperimentFiles.write(ExtractionRun.experiment(networkReference(),
+                    new ExtractionSetup(precision.getValue().toString(), sheet.value()), sheet.seed()), file.toPath()), file);
+        }
+    }
+
+    @Override
+    public void openExperiment() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open experiment");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Experiment", "*.json"));
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            applyExperiment(file.toPath());
+        }
+    }
+
+    /** Loads an experiment file's network, black box, parameters and seed into the page; F5 then runs it. */
+    public void applyExperiment(Path file) {
+        messages.clear();
+        try {
+            Experiment e = ExperimentFiles.read(file);
+            if (!ExtractionRun.WORKSPACE.equals(e.workspace())) {
+                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
+                        "Open it from that workspace.");
+            }
+            ExtractionSetup setup = ExtractionRun.setup(e);
+            OutputPrecision outputs = ExtractionRun.precision(setup);
+            Choice choice = Arrays.stream(Choice.values()).filter(c -> (c.widths != null
+                    ? ExtractionRun.randomReference(c.widths) : "mlp-10-20-20-1").equals(e.model())).findFirst()
+                    .orElseThrow(() -> new UserFacingException("Network '" + e.model() + "' is not one this page offers.",
+                            "Run the experiment with glassbox run " + file.getFileName() + "."));
+            if (!precision.getItems().contains(outputs)) {
+                precision.getItems().add(outputs);
+            }
+            precision.setValue(outputs);
+            sheet.setValue(setup.parameters());
+            sheet.setSeed(e.seed());
+            network.setValue(choice);
+            loadTarget();
+            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
+        } catch (UserFacingException ex) {
+            messages.showProblem(ex.userMessage());
+        }
     }
 }
