@@ -32,7 +32,7 @@ public final class ExtractionBenchmark {
         ExtractionTarget target = ExtractionTarget.of(name, network, seed);
         Oracle oracle = new Oracle(network, OutputPrecision.FLOAT64);
         ExtractionTask task = new ExtractionTask(network, oracle, target.plane(), target.window(),
-                new ExtractionParameters(lines, halfLength, 10, 4, 0), seed);
+                new ExtractionParameters(lines, halfLength, ExtractionParameters.defaults().probes(), 4, 0), seed);
         long t0 = System.nanoTime();
         ExtractionSnapshot s = null;
         for (int i = 0; i < task.iterations(); i++) {

@@ -20,7 +20,7 @@ public record ExtractionParameters(
         int pauseMillis) {
 
     public static ExtractionParameters defaults() {
-        return new ExtractionParameters(12, 20, 10, 4, 400);
+        return new ExtractionParameters(12, 20, 20, 4, 400);
     }
 
     /** The same at full speed, for the command line and benchmarks. */

@@ -16,7 +16,7 @@ class FirstLayerExtractionTest {
     static ExtractionSnapshot run(PiecewiseLinearNetwork net, OutputPrecision precision, int lines, long seed) {
         Plane plane = net.inputs() == 2 ? Plane.identity2d() : Plane.randomThrough(new double[net.inputs()], 2, seed);
         ExtractionTask task = new ExtractionTask(net, new Oracle(net, precision), plane, new Window(-2, 2, -2, 2),
-                new ExtractionParameters(lines, 20, 10, ExtractionParameters.defaults().probeRadius(), 0), seed);
+                new ExtractionParameters(lines, 20, ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0), seed);
         ExtractionSnapshot last = null;
         for (int i = 0; i < task.iterations(); i++) {
             last = task.step(i);

@@ -178,7 +178,7 @@ public final class ExtractionPage implements WorkspacePage {
 
         map.setPrefSize(400, 400);
         map.setColoring(org.glassbox.regions.Coloring.SLOPE);
-        map.setMinSize(350, 350);
+        map.setMinSize(340, 340);
         map.setId("extractionMap");
         map.setOnWindowChange(w -> {
             if (target != null) {
@@ -189,8 +189,8 @@ public final class ExtractionPage implements WorkspacePage {
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("neuronTable");
-        table.getColumns().setAll(List.of(column("#", NeuronRow::index, "%d", 30), column("true", NeuronRow::truth, "%d", 46),
-                column("seen", NeuronRow::witnesses, "%d", 46), column("1−|cos|", NeuronRow::oneMinusCos, "%.0e", 66),
+        table.getColumns().setAll(List.of(column("#", NeuronRow::index, "%d", 28), column("true", NeuronRow::truth, "%d", 46),
+                column("seen", NeuronRow::witnesses, "%d", 50), column("1−|cos|", NeuronRow::oneMinusCos, "%.0e", 72),
                 column("max |Δ|", NeuronRow::error, "%.1e", 72), column("bits", NeuronRow::bits, "%.1f", 44)));
         table.setTooltip(new Tooltip("Each recovered neuron, the true neuron it is matched to, how many critical points showed it,"
                 + " 1 − |cos| of the weight vectors, the largest entry error of (w, b)/‖w‖, and −log2 of that error"));
@@ -220,8 +220,8 @@ public final class ExtractionPage implements WorkspacePage {
         legend.setMaxWidth(400);
         VBox side = new VBox(8, table, errorCurve, queryCurve, exports);
         HBox.setHgrow(side, Priority.ALWAYS);
-        side.setMinWidth(320);
-        side.setPrefWidth(330);
+        side.setMinWidth(340);
+        side.setPrefWidth(340);
         HBox body = new HBox(12, new VBox(6, map, legend), side);
         body.setPadding(new Insets(0, 12, 12, 12));
         ScrollPane bodyScroll = new ScrollPane(body);
