@@ -44,4 +44,13 @@ class DefensePriceTaskTest {
     void aDpSgdRunIsReproducible() throws Exception {
         assertArrayEquals(run(new Defense.DpSgd(1, 1), 2).defendedCurve(), run(new Defense.DpSgd(1, 1), 2).defendedCurve(), 0.0);
     }
+
+    /** Aggregation's copy averages over batches 1 + k times larger: a different run from the plain one, and a repeatable one. */
+    @Test
+    void aggregationTrainsOnLargerBatchesReproducibly() throws Exception {
+        PriceSnapshot a = run(new Defense.Aggregation(3), 2);
+        assertTrue(!java.util.Arrays.equals(a.undefendedCurve(), a.defendedCurve()), "the larger batches change the run");
+        assertArrayEquals(a.defendedCurve(), run(new Defense.Aggregation(3), 2).defendedCurve(), 0.0);
+        assertTrue(a.accuracyDefended() > 0.5, "it still learns: " + a.accuracyDefended());
+    }
 }
