@@ -6,13 +6,17 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
-/** A small line chart of one series against its index, with its range written in the corner. Cheap to redraw every frame. */
+/**
+ * A small line chart of one series against its index (or against given x values), with its range
+ * written in the corner. Cheap to redraw every frame.
+ */
 public final class CurveView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final String title;
     private final Color color;
     private double[] values = new double[0];
+    private double[] xs;
 
     public CurveView(String title, Color color) {
         this.title = title;
@@ -24,6 +28,17 @@ public final class CurveView extends Region {
 
     public void setValues(double[] values) {
         this.values = values.clone();
+        this.xs = null;
+        draw();
+    }
+
+    /** The series drawn at the given x positions (same length), scaled to the width between the smallest and largest x. */
+    public void setPoints(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " x values for " + y.length + " y values");
+        }
+        this.values = y.clone();
+        this.xs = x.clone();
         draw();
     }
 
@@ -60,8 +75,11 @@ public final class CurveView extends Region {
         g.setStroke(color);
         g.setLineWidth(1.6);
         g.beginPath();
+        double xMin = xs == null ? 0 : java.util.Arrays.stream(xs).min().orElse(0);
+        double xMax = xs == null ? values.length - 1 : java.util.Arrays.stream(xs).max().orElse(1);
+        double xSpan = xMax > xMin ? xMax - xMin : 1;
         for (int i = 0; i < values.length; i++) {
-            double px = 4 + (w - 8) * i / (values.length - 1);
+            double px = 4 + (w - 8) * ((xs == null ? i : xs[i]) - xMin) / xSpan;
             double py = h - 4 - (h - top - 8) * (values[i] - min) / span;
             if (i == 0) {
                 g.moveTo(px, py);

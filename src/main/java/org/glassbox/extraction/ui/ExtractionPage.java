@@ -105,8 +105,8 @@ public final class ExtractionPage implements WorkspacePage {
     private final RegionMapView map = new RegionMapView(ExtractionTarget.WINDOW);
     private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
     private final TableView<NeuronRow> table = new TableView<>();
-    private final CurveView errorCurve = new CurveView("log2 of the largest first-layer weight error", Color.web("#c0392b"));
-    private final CurveView queryCurve = new CurveView("queries (log2)", Color.web("#1f5fbf"));
+    private final CurveView errorCurve = new CurveView("log2 largest weight error against log2 queries", Color.web("#c0392b"));
+    private final CurveView queryCurve = new CurveView("log2 queries, line by line", Color.web("#1f5fbf"));
     private final LatestOnly<MapRequest, RegionMap> recompute;
 
     /** The true network's region map is recomputed for each new view window. */
@@ -339,8 +339,13 @@ public final class ExtractionPage implements WorkspacePage {
                         + " ones, %d unclear%n%s%s", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
                 c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, s.kinks().size(), first, deeper,
                 s.kinks().size() - first - deeper, s.stage(), completionText(s.completion())));
-        double[] errors = Arrays.stream(s.log2Error()).filter(Double::isFinite).toArray();
-        errorCurve.setValues(errors);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < s.log2Error().length; i++) {
+            if (Double.isFinite(s.log2Error()[i])) {
+                points.add(new double[] {Math.log(Math.max(1, s.queriesAfter()[i])) / Math.log(2), s.log2Error()[i]});
+            }
+        }
+        errorCurve.setPoints(points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
         queryCurve.setValues(Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
     }
 
