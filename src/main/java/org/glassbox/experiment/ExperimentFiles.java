@@ -87,6 +87,16 @@ public final class ExperimentFiles {
         return e;
     }
 
+    /** Reads an experiment and refuses one saved from another workspace, naming it. */
+    public static Experiment read(Path file, String workspace) throws UserFacingException {
+        Experiment e = read(file);
+        if (!workspace.equals(e.workspace())) {
+            throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
+                    "Open it from that workspace.");
+        }
+        return e;
+    }
+
     /**
      * The experiment's parameters as the workspace's record: fields left out take their defaults,
      * unknown fields and out-of-range values are refused with a message naming them.

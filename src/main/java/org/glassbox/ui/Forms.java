@@ -35,4 +35,12 @@ public final class Forms {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(title, pattern));
         return chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
     }
+
+    /** An open dialog over the window that holds {@code owner}; null if the person cancels. */
+    public static File openFile(Node owner, String title, String description, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
+        return chooser.showOpenDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+    }
 }

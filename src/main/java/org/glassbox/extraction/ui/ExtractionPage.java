@@ -441,10 +441,7 @@ public final class ExtractionPage implements WorkspacePage {
 
     @Override
     public void openExperiment() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open experiment");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Experiment", "*.json"));
-        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
         if (file != null) {
             applyExperiment(file.toPath());
         }
@@ -454,11 +451,7 @@ public final class ExtractionPage implements WorkspacePage {
     public void applyExperiment(Path file) {
         messages.clear();
         try {
-            Experiment e = ExperimentFiles.read(file);
-            if (!ExtractionRun.WORKSPACE.equals(e.workspace())) {
-                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
-                        "Open it from that workspace.");
-            }
+            Experiment e = ExperimentFiles.read(file, ExtractionRun.WORKSPACE);
             ExtractionSetup setup = ExtractionRun.setup(e);
             OutputPrecision outputs = ExtractionRun.precision(setup);
             Choice choice = Arrays.stream(Choice.values()).filter(c -> (c.widths != null

@@ -372,11 +372,7 @@ public final class InversionPage implements WorkspacePage {
     }
 
     private void chooseModelFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Model to attack");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Models (DL4J zip, Keras h5)", "*.zip",
-                "*.h5", "*.hdf5"));
-        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = Forms.openFile(root, "Model to attack", "Models (DL4J zip, Keras h5)", "*.zip", "*.h5", "*.hdf5");
         if (file != null) {
             useModelFile(file.toPath());
         }
@@ -402,11 +398,7 @@ public final class InversionPage implements WorkspacePage {
     }
 
     private void chooseImageFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Private image file");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
-                "*.gif", "*.bmp"));
-        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = Forms.openFile(root, "Private image file", "Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp");
         if (file != null) {
             useImageFile(file.toPath(), this::askToResize);
         }
@@ -659,10 +651,7 @@ public final class InversionPage implements WorkspacePage {
 
     @Override
     public void openExperiment() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open experiment");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Experiment", "*.json"));
-        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
         if (file != null) {
             applyExperiment(file.toPath());
         }
@@ -672,11 +661,7 @@ public final class InversionPage implements WorkspacePage {
     public void applyExperiment(Path file) {
         messages.clear();
         try {
-            Experiment e = ExperimentFiles.read(file);
-            if (!InversionRun.WORKSPACE.equals(e.workspace())) {
-                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
-                        "Open it from that workspace.");
-            }
+            Experiment e = ExperimentFiles.read(file, InversionRun.WORKSPACE);
             InversionSetup setup = InversionRun.setup(e);
             java.util.Optional<CatalogEntry> entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst();
             if (entry.isPresent()) {

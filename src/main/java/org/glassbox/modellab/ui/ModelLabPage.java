@@ -412,10 +412,7 @@ public final class ModelLabPage implements WorkspacePage {
 
     @Override
     public void openExperiment() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open experiment");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment", "*.json"));
-        File file = chooser.showOpenDialog(window());
+        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
         if (file != null) {
             applyExperiment(file.toPath());
         }
@@ -424,11 +421,7 @@ public final class ModelLabPage implements WorkspacePage {
     /** Loads an experiment file's model, parameters and seed into the page. */
     public void applyExperiment(Path file) {
         try {
-            Experiment e = ExperimentFiles.read(file);
-            if (!EvaluationRun.WORKSPACE.equals(e.workspace())) {
-                throw new UserFacingException(file.getFileName() + " is an experiment for workspace '" + e.workspace() + "'.",
-                        "Open it from that workspace.");
-            }
+            Experiment e = ExperimentFiles.read(file, EvaluationRun.WORKSPACE);
             sheet.setValue(EvaluationRun.parameters(e));
             sheet.setSeed(e.seed());
             if (catalog.find(e.model()).isPresent()) {
