@@ -93,6 +93,28 @@ class FirstLayerExtractionTest {
     }
 
     @Test
+    void aBatchedQueryAnswersAsOneByOneQueriesDoAndCountsEveryRow() {
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(2, 0, 10, 20, 20, 3);
+        Oracle oracle = new Oracle(net, OutputPrecision.FLOAT64);
+        java.util.Random r = new java.util.Random(5);
+        double[][] xs = new double[Oracle.BATCH_MIN + 7][10];
+        for (double[] x : xs) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = r.nextGaussian();
+            }
+        }
+        double[][] batched = oracle.query(xs);
+        assertEquals(xs.length, oracle.queries());
+        for (int i = 0; i < xs.length; i++) {
+            double[] single = oracle.query(xs[i]);
+            for (int k = 0; k < single.length; k++) {
+                assertEquals(single[k], batched[i][k], 1e-12 * (1 + Math.abs(single[k])), "row " + i + ", output " + k);
+            }
+        }
+        assertEquals(2L * xs.length, oracle.queries());
+    }
+
+    @Test
     void theSameSeedGivesTheSameAttack() {
         PiecewiseLinearNetwork net = RandomReluNetworks.relu(3, 0, 2, 8, 1);
         ExtractionSnapshot a = run(net, OutputPrecision.FLOAT64, 3, 4);
