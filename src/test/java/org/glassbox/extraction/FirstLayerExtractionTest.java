@@ -94,10 +94,11 @@ class FirstLayerExtractionTest {
 
     @Test
     void aBatchedQueryAnswersAsOneByOneQueriesDoAndCountsEveryRow() {
-        PiecewiseLinearNetwork net = RandomReluNetworks.relu(2, 0, 10, 20, 20, 3);
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(2, 0, 200, 60, 20, 3);
+        assertTrue(200L * 60 >= Oracle.BLAS_MIN_WEIGHTS, "large enough for the matrix-product path");
         Oracle oracle = new Oracle(net, OutputPrecision.FLOAT64);
         java.util.Random r = new java.util.Random(5);
-        double[][] xs = new double[Oracle.BATCH_MIN + 7][10];
+        double[][] xs = new double[Oracle.BATCH_MIN + 7][200];
         for (double[] x : xs) {
             for (int j = 0; j < x.length; j++) {
                 x[j] = r.nextGaussian();
