@@ -54,15 +54,6 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    static String completionLine(org.glassbox.extraction.Completion c) {
-        return String.format(Locale.ROOT, "whole network: max |f - f^| %.3e = 2^%.1f over %,d random inputs, %.3e on the plane;"
-                        + " argmax agreement %.2f %%; last layer %,d queries; signs %s", c.randomInputs().maxError(),
-                Math.log(c.randomInputs().maxError()) / Math.log(2), c.randomInputs().inputs(), c.planeInputs().maxError(),
-                100 * c.randomInputs().argmaxAgreement(), c.queries(), c.signsKnown()
-                        ? String.format(Locale.ROOT, "recovered, %.0f %% right; last layer error %.3e", 100 * c.signsRight(), c.lastLayerError())
-                        : "not determined (expansive layer; exact with an affine skip term)");
-    }
-
     @Override
     public Integer call() throws Exception {
         if (experimentFile != null) {
@@ -100,7 +91,7 @@ final class ExtractCommand implements Callable<Integer> {
                 Math.log(c.maxError()) / Math.log(2), last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
         System.out.println(last.stage());
         if (last.completion() != null) {
-            System.out.println(completionLine(last.completion()));
+            System.out.println(last.completion().summary());
         }
         java.util.List<String> files = org.glassbox.extraction.ExtractionResults.write(out, target, last, parameters, outputs, seed,
                 started, seconds);

@@ -15,4 +15,15 @@ package org.glassbox.extraction;
  */
 public record Completion(OneHiddenLayerSolution solution, boolean signsKnown, double signsRight, double lastLayerError, long queries,
                          org.glassbox.metrics.FunctionalAgreement randomInputs, org.glassbox.metrics.FunctionalAgreement planeInputs) {
+
+    /** The whole-network figures in one sentence, as the page, the command line and the benchmark print them. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "Recovered network against the true one: largest output difference %.2e = 2^%.1f"
+                        + " over %,d random inputs, %.2e on the plane; same largest output on %.2f %% of the inputs; the last layer"
+                        + " took %,d queries; %s.", randomInputs.maxError(), Math.log(randomInputs.maxError()) / Math.log(2),
+                randomInputs.inputs(), planeInputs.maxError(), 100 * randomInputs.argmaxAgreement(), queries, signsKnown
+                        ? String.format(java.util.Locale.ROOT, "signs recovered, %.0f %% right, last layer error %.2e", 100 * signsRight,
+                        lastLayerError)
+                        : "signs not determined (more neurons than inputs: exact with an affine skip term)");
+    }
 }

@@ -87,11 +87,7 @@ public final class ExtractionBenchmark {
             out.println("  " + name + ": " + s.stage());
             return;
         }
-        out.printf(Locale.ROOT, "  %s whole network: max |f - f^| %.2e = 2^%.1f over %,d random inputs; argmax agreement %.2f %%;"
-                        + " last layer %,d queries; signs %s%n", name, c.randomInputs().maxError(), log2(c.randomInputs().maxError()),
-                c.randomInputs().inputs(), 100 * c.randomInputs().argmaxAgreement(), c.queries(), c.signsKnown()
-                        ? String.format(Locale.ROOT, "%.0f %% right, last layer error %.2e = 2^%.1f", 100 * c.signsRight(),
-                        c.lastLayerError(), log2(c.lastLayerError())) : "not determined (expansive)");
+        out.println("  " + name + ": " + c.summary());
     }
 
     private static double log2(double x) {
