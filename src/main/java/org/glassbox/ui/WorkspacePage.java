@@ -28,8 +28,21 @@ public interface WorkspacePage {
     /** Ctrl+O: open a model (or whatever this workspace's input is). */
     void open();
 
-    /** Ctrl+Shift+O: open an experiment file saved from this workspace. */
-    void openExperiment();
+    /** Ctrl+Shift+O: open an experiment file saved from this workspace, chosen in a dialog. */
+    default void openExperiment() {
+        java.io.File file = Forms.openFile(view(), "Open experiment", "Experiment", "*.json");
+        if (file != null) {
+            applyExperiment(file.toPath());
+        }
+    }
+
+    /**
+     * Loads an experiment file's settings into the page. Pages without experiment files override
+     * {@link #openExperiment} to say so, and never get here.
+     */
+    default void applyExperiment(java.nio.file.Path file) {
+        throw new UnsupportedOperationException(title() + " has no experiment files");
+    }
 
     /** Ctrl+S: save the current settings as an experiment file. */
     void saveExperiment();

@@ -338,7 +338,7 @@ public final class ExtractionPage implements WorkspacePage {
                         + " %.0f %% recovered · largest weight error %s%n%d critical points: %d on first-layer neurons, %d on deeper"
                         + " ones, %d unclear%n%s%s", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
                 c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, s.kinks().size(), first, deeper,
-                s.kinks().size() - first - deeper, s.stage(), completionText(s.completion())));
+                s.kinks().size() - first - deeper, s.stage(), s.completion() == null ? "" : "\n" + s.completion().summary()));
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < s.log2Error().length; i++) {
             if (Double.isFinite(s.log2Error()[i])) {
@@ -349,18 +349,6 @@ public final class ExtractionPage implements WorkspacePage {
         queryCurve.setValues(Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
     }
 
-    /** The whole network's figures once the attack has finished it, else "". */
-    static String completionText(org.glassbox.extraction.Completion c) {
-        if (c == null) {
-            return "";
-        }
-        String signs = c.signsKnown() ? String.format(Locale.ROOT, " Signs right: %.0f %%; last layer error %.2e.", 100 * c.signsRight(),
-                c.lastLayerError()) : "";
-        return String.format(Locale.ROOT, "%nRecovered network against the true one: largest output difference %.2e over %,d random inputs, %.2e on"
-                        + " the plane; same largest output on %.2f %% of the inputs; the last layer took %,d queries.%s",
-                c.randomInputs().maxError(), c.randomInputs().inputs(), c.planeInputs().maxError(), 100 * c.randomInputs().argmaxAgreement(),
-                c.queries(), signs);
-    }
 
     private void exportNeurons() {
         if (shown == null) {
@@ -439,15 +427,8 @@ public final class ExtractionPage implements WorkspacePage {
         }
     }
 
-    @Override
-    public void openExperiment() {
-        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
-        if (file != null) {
-            applyExperiment(file.toPath());
-        }
-    }
-
     /** Loads an experiment file's network, black box, parameters and seed into the page; F5 then runs it. */
+    @Override
     public void applyExperiment(Path file) {
         messages.clear();
         try {

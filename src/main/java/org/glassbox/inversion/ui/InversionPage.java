@@ -649,15 +649,8 @@ public final class InversionPage implements WorkspacePage {
         }
     }
 
-    @Override
-    public void openExperiment() {
-        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
-        if (file != null) {
-            applyExperiment(file.toPath());
-        }
-    }
-
     /** Loads an experiment file's settings into the page; F5 then runs it. */
+    @Override
     public void applyExperiment(Path file) {
         messages.clear();
         try {

@@ -410,15 +410,8 @@ public final class ModelLabPage implements WorkspacePage {
         }
     }
 
-    @Override
-    public void openExperiment() {
-        File file = Forms.openFile(root, "Open experiment", "Experiment", "*.json");
-        if (file != null) {
-            applyExperiment(file.toPath());
-        }
-    }
-
     /** Loads an experiment file's model, parameters and seed into the page. */
+    @Override
     public void applyExperiment(Path file) {
         try {
             Experiment e = ExperimentFiles.read(file, EvaluationRun.WORKSPACE);
