@@ -8,6 +8,9 @@ import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.samples.SampleModel;
 import org.glassbox.models.samples.SampleTrainer;
+import org.glassbox.watermark.KjvCorpus;
+import org.glassbox.watermark.LanguageModelRecipe;
+import org.glassbox.watermark.LanguageModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,9 +31,17 @@ final class TrainSamplesCommand implements Callable<Integer> {
         Assets assets = Assets.locate();
         SampleTrainer trainer = new SampleTrainer(assets, System.out::println);
         ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
-        for (SampleModel model : SampleTrainer.select(only)) {
+        boolean languageModel = only == null || only.isEmpty() || only.contains(LanguageModelRecipe.ID);
+        List<String> images = only == null ? null : only.stream().filter(id -> !id.equals(LanguageModelRecipe.ID)).toList();
+        List<SampleModel> chosen = only != null && !only.isEmpty() && images.isEmpty() ? List.of() : SampleTrainer.select(images);
+        for (SampleModel model : chosen) {
             CatalogEntry entry = trainer.train(model, seed, assets.sampleModels());
             catalog = catalog.with(entry);
+            catalog.write();
+        }
+        if (languageModel) {
+            LanguageModelTrainer lm = new LanguageModelTrainer(LanguageModelRecipe.bundled(), System.out::println);
+            catalog = catalog.with(lm.train(KjvCorpus.load(assets), seed, assets.sampleModels()));
             catalog.write();
         }
         System.out.println("catalog: " + assets.sampleModels().resolve(ModelCatalog.FILE_NAME));
