@@ -30,7 +30,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, inversion, extraction, all }
+    enum Suite { models, regions, inversion, extraction, watermark, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -44,6 +44,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Inversion suite: training steps per defense in the defense table. Default: ${DEFAULT-VALUE}.")
     int priceSteps;
 
+    @Option(names = "--generations", defaultValue = "100",
+            description = "Watermark suite: watermarked generations of 200 tokens for the detection rate. Default: ${DEFAULT-VALUE}.")
+    int generations;
+
     @Option(names = "--ui", description = "Also measure start-up to first frame and FX-thread stalls (needs a display, e.g. xvfb-run).")
     boolean ui;
 
@@ -56,6 +60,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
+        if (suite == Suite.watermark || suite == Suite.all) {
+            org.glassbox.watermark.WatermarkBenchmark.run(System.out, generations, 1000);
+            System.out.println();
+            if (suite == Suite.watermark) {
+                return 0;
+            }
+        }
         if (suite == Suite.extraction || suite == Suite.all) {
             org.glassbox.extraction.ExtractionBenchmark bench = new org.glassbox.extraction.ExtractionBenchmark(System.out);
             bench.run(PiecewiseLinearNetwork.of(catalog.load("mlp-10-20-20-1"), catalog.pathOf(catalog.find("mlp-10-20-20-1").orElseThrow())),

@@ -101,6 +101,29 @@ public final class LanguageModel {
         return logProbabilities(out, 0);
     }
 
+    /**
+     * For each position i, the log-probabilities of the word at i given the words before it (the
+     * first given a full stop), from one pass over the whole text.
+     */
+    public double[][] predictions(int[] ids) {
+        if (ids.length == 0) {
+            return new double[0][];
+        }
+        network.rnnClearPreviousState();
+        float[][][] x = new float[1][1][ids.length];
+        x[0][0][0] = vocabulary.id(".");
+        for (int t = 1; t < ids.length; t++) {
+            x[0][0][t] = ids[t - 1];
+        }
+        INDArray out = network.rnnTimeStep(Nd4j.createFromArray(x));
+        network.rnnClearPreviousState();
+        double[][] result = new double[ids.length][];
+        for (int t = 0; t < ids.length; t++) {
+            result[t] = logProbabilities(out, t);
+        }
+        return result;
+    }
+
     private static double[] logProbabilities(INDArray out, int t) {
         INDArray p = out.rank() == 3 ? out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t))

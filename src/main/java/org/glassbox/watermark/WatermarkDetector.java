@@ -30,6 +30,11 @@ public final class WatermarkDetector {
     }
 
     public Detection detect(int[] tokens) {
+        return detect(tokens, true);
+    }
+
+    /** @param withWinMax whether to search all windows, O(T²); without it WinMax is NaN */
+    public Detection detect(int[] tokens, boolean withWinMax) {
         int h = key.scheme().previousTokens();
         int n = tokens.length;
         TokenMark[] marks = new TokenMark[n];
@@ -61,7 +66,8 @@ public final class WatermarkDetector {
         }
         double z = scored == 0 ? Double.NaN : zByCount[scored - 1];
         return new Detection(gamma, marks, scored, green, z, normalTail(z), binomialTail(green, scored, gamma),
-                zByCount, java.util.Arrays.copyOf(countedAt, scored), winMax(hits, scored, countedAt, gamma));
+                zByCount, java.util.Arrays.copyOf(countedAt, scored),
+                withWinMax ? winMax(hits, scored, countedAt, gamma) : Detection.WinMax.NONE);
     }
 
     /** z = (g − γT) / √(T γ (1 − γ)). */
