@@ -17,6 +17,7 @@ public final class CurveView extends Region {
     private final Color color;
     private double[] values = new double[0];
     private double[] xs;
+    private double reference = Double.NaN;
 
     public CurveView(String title, Color color) {
         this.title = title;
@@ -39,6 +40,12 @@ public final class CurveView extends Region {
         }
         this.values = y.clone();
         this.xs = x.clone();
+        draw();
+    }
+
+    /** A dashed horizontal line at this value, e.g. a detection threshold (NaN: none). */
+    public void setReference(double value) {
+        this.reference = value;
         draw();
     }
 
@@ -70,8 +77,20 @@ public final class CurveView extends Region {
         if (values.length < 2) {
             return;
         }
+        if (Double.isFinite(reference)) {
+            min = Math.min(min, reference);
+            max = Math.max(max, reference);
+        }
         double span = max > min ? max - min : 1;
         double top = 20;
+        if (Double.isFinite(reference)) {
+            double py = h - 4 - (h - top - 8) * (reference - min) / span;
+            g.setStroke(Color.web("#888888"));
+            g.setLineWidth(1);
+            g.setLineDashes(4, 4);
+            g.strokeLine(4, py, w - 4, py);
+            g.setLineDashes();
+        }
         g.setStroke(color);
         g.setLineWidth(1.6);
         g.beginPath();

@@ -123,6 +123,13 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         }
     }
 
+    /** Calls back whenever a value in the sheet changes (not the seed). */
+    public void setOnChange(Runnable onChange) {
+        for (Spinner<? extends Number> editor : editors) {
+            editor.valueProperty().addListener((obs, old, now) -> onChange.run());
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public void setValue(R value) {
         for (int i = 0; i < specs.size(); i++) {

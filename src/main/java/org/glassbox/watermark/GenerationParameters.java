@@ -8,7 +8,7 @@ import org.glassbox.experiment.Param;
  * sampling at temperature 0.7, 200 new tokens.
  */
 public record GenerationParameters(
-        @Param(label = "Green fraction γ", description = "Share of the vocabulary in each green list.", min = 0.01, max = 0.99)
+        @Param(label = "Green share γ", description = "Share of the vocabulary in each green list.", min = 0.01, max = 0.99)
         double gamma,
         @Param(label = "Bias δ", description = "Added to the logit of every green word (0: no watermark).", min = 0, max = 20)
         double delta,

@@ -53,6 +53,8 @@ public final class TextAttack {
 
     private final Vocabulary vocabulary;
     private final LanguageModel model;
+    private List<String> alternativesFor;
+    private int[] alternatives;
 
     /** @param model used for {@link Source#MODEL_WORDS}; may be null when only random words are used */
     public TextAttack(Vocabulary vocabulary, LanguageModel model) {
@@ -135,8 +137,15 @@ public final class TextAttack {
         return d;
     }
 
-    /** For each position, the model's most likely word there other than the one written (never unknown). */
+    /**
+     * For each position, the model's most likely word there other than the one written (never
+     * unknown). The last text's answer is kept, so a slider that moves over one text costs one
+     * pass of the model.
+     */
     private int[] likelyAlternatives(List<String> tokens) {
+        if (tokens.equals(alternativesFor)) {
+            return alternatives;
+        }
         if (model == null) {
             throw new IllegalStateException("substitution by the model's words needs a language model");
         }
@@ -153,6 +162,8 @@ public final class TextAttack {
             }
             best[i] = choice;
         }
+        alternativesFor = List.copyOf(tokens);
+        alternatives = best;
         return best;
     }
 }

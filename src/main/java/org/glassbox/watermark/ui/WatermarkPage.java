@@ -1,0 +1,505 @@
+package org.glassbox.watermark.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.glassbox.data.Assets;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.ui.CurveView;
+import org.glassbox.ui.Forms;
+import org.glassbox.ui.JobControls;
+import org.glassbox.ui.JobPresenter;
+import org.glassbox.ui.Messages;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.WorkspacePage;
+import org.glassbox.watermark.Detection;
+import org.glassbox.watermark.GenerationParameters;
+import org.glassbox.watermark.GenerationSettings;
+import org.glassbox.watermark.GenerationSnapshot;
+import org.glassbox.watermark.GenerationTask;
+import org.glassbox.watermark.KjvCorpus;
+import org.glassbox.watermark.LanguageModel;
+import org.glassbox.watermark.ScoredText;
+import org.glassbox.watermark.SeedingScheme;
+import org.glassbox.watermark.TextAttack;
+import org.glassbox.watermark.TokenMark;
+import org.glassbox.watermark.WatermarkBenchmark;
+import org.glassbox.watermark.WatermarkDetector;
+import org.glassbox.watermark.WatermarkKey;
+import org.glassbox.watermark.WatermarkResults;
+import org.glassbox.watermark.WordTokenizer;
+
+/**
+ * Text watermarks: the bundled language model writes after a prompt with a KGW watermark, the words
+ * stream into an editor coloured green and red by the detector, and the z-score climbs token by
+ * token. The person can edit the text, paste their own, or attack it with sliders, and the colours
+ * and the score follow every keystroke.
+ */
+public final class WatermarkPage implements WorkspacePage {
+
+    private final Assets assets;
+    private final BorderPane root = new BorderPane();
+    private final Messages messages = new Messages();
+    private final TextArea prompt = new TextArea("And God said");
+    private final ComboBox<SeedingScheme> scheme = new ComboBox<>();
+    private final CheckBox greedy = new CheckBox("Greedy (take the most likely word)");
+    private final ParameterSheet<GenerationParameters> sheet =
+            new ParameterSheet<>(GenerationParameters.class, GenerationParameters.defaults(), 1);
+    private final Spinner<Double> threshold = new Spinner<>(0.5, 20, 4, 0.5);
+    private final CheckBox ignoreRepeated = new CheckBox("Ignore repeated (context, word) pairs");
+    private final JobControls controls = new JobControls(this::run);
+    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final StyleClassedTextArea editor = new StyleClassedTextArea();
+    private final Label verdict = new Label("Press F5 to write watermarked text, or type or paste text to test it.");
+    private final Label details = new Label();
+    private final CurveView zCurve = new CurveView("z against tokens scored (dashed: threshold)", Color.web("#2e7d32"));
+    private final Slider deletion = strengthSlider("deletionSlider");
+    private final Slider substitution = strengthSlider("substitutionSlider");
+    private final ComboBox<TextAttack.Source> substitutionSource = new ComboBox<>();
+    private final Slider insertion = strengthSlider("insertionSlider");
+    private final Slider copyPaste = strengthSlider("copyPasteSlider");
+    private final Label attackStatus = new Label("Attacks act on the text as generated or last typed.");
+
+    private LanguageModel model;
+    private LanguageModel attackModel;
+    private KjvCorpus corpus;
+    private TextAttack attack;
+    /** The text the attacks start from: the generation, or the person's last edit with no attack on. */
+    private String original = "";
+    /** Text this page put into the editor itself; any other change is the person's edit. */
+    private String programmatic;
+    private boolean resettingSliders;
+    private ScoredText scored;
+    private double lastScoreMillis;
+
+    public WatermarkPage(Assets assets) {
+        this.assets = assets;
+        build();
+        loadModelInBackground();
+    }
+
+    @Override
+    public String title() {
+        return "Watermarks";
+    }
+
+    @Override
+    public String description() {
+        return "Write watermarked text with a bundled language model and watch the detector's z-score rise word by word.";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public JobPresenter jobs() {
+        return jobs;
+    }
+
+    private static Slider strengthSlider(String id) {
+        Slider s = new Slider(0, 1, 0);
+        s.setId(id);
+        s.setMajorTickUnit(0.25);
+        s.setBlockIncrement(0.05);
+        s.setShowTickMarks(true);
+        return s;
+    }
+
+    private void build() {
+        root.getStylesheets().add(WatermarkPage.class.getResource("watermark.css").toExternalForm());
+        prompt.setId("watermarkPrompt");
+        prompt.setPrefRowCount(2);
+        prompt.setWrapText(true);
+        scheme.getItems().setAll(SeedingScheme.values());
+        scheme.setValue(SeedingScheme.LEFT_HASH);
+        scheme.setId("seedingScheme");
+        scheme.setTooltip(new Tooltip("Left hash: the previous word seeds the green list. Self-hash: the three words before"
+                + " and the word itself, by anchored min-hash (more robust to edits)."));
+        threshold.setId("zThreshold");
+        threshold.setEditable(true);
+        threshold.setPrefWidth(100);
+        threshold.setTooltip(new Tooltip("Text is called watermarked when z exceeds this. z = 4: one-sided p ≈ 3.2e-5."));
+        ignoreRepeated.setSelected(true);
+        ignoreRepeated.setWrapText(true);
+        ignoreRepeated.setTooltip(new Tooltip("A repeated context draws the same green list again; counting it twice breaks the"
+                + " z-test's independence (the reference code's advice)."));
+        Label title = new Label("KGW green-list watermark");
+        title.getStyleClass().add("title-4");
+        Label how = new Label("Each word's green list (a share γ of the vocabulary) is drawn from a key and the words before"
+                + " it; δ is added to green words' scores before sampling (Kirchenbauer et al. 2023). The detector counts green"
+                + " words: z = (green − γT) / √(Tγ(1 − γ)).");
+        how.setWrapText(true);
+        Label promptLabel = new Label("_Prompt");
+        promptLabel.setMnemonicParsing(true);
+        promptLabel.setLabelFor(prompt);
+        Label detectorTitle = new Label("Detector");
+        detectorTitle.getStyleClass().add("title-4");
+        Button human = new Button("Human passage");
+        human.setId("humanPassage");
+        human.setTooltip(new Tooltip("Put 200 words of a held-out chapter (never seen by the model or the key) into the editor"));
+        human.setOnAction(e -> showHumanPassage());
+        Button save = new Button("Save results…");
+        save.setOnAction(e -> saveResults());
+        VBox settings = new VBox(8, title, promptLabel, prompt, Forms.row("Seeding", scheme, 70), sheet, greedy,
+                new Separator(), detectorTitle, Forms.row("Threshold z", threshold, 90), ignoreRepeated,
+                new HBox(6, human, save), how);
+        settings.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(settings);
+        scroll.setFitToWidth(true);
+        controls.setPadding(new Insets(8, 12, 12, 12));
+        BorderPane left = new BorderPane(scroll);
+        left.setBottom(controls);
+        left.setMinWidth(340);
+        left.setPrefWidth(360);
+
+        verdict.setId("watermarkVerdict");
+        verdict.getStyleClass().add("title-3");
+        verdict.setWrapText(true);
+        details.setId("watermarkDetails");
+        details.setWrapText(true);
+        details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        editor.setId("watermarkEditor");
+        editor.setWrapText(true);
+        editor.getStyleClass().add("watermark-editor");
+        editor.setPadding(new Insets(6));
+        editor.textProperty().addListener((o, a, b) -> onTextChanged(b));
+        VirtualizedScrollPane<StyleClassedTextArea> editorScroll = new VirtualizedScrollPane<>(editor);
+        VBox.setVgrow(editorScroll, Priority.ALWAYS);
+        HBox legend = new HBox(6, swatch("green", "wm-green"), swatch("red", "wm-red"),
+                swatch("repeated, not counted", "wm-repeated"), swatch("no context yet", "wm-unscored"));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        zCurve.setId("zCurve");
+        zCurve.setReference(4);
+        zCurve.setPrefHeight(130);
+        threshold.valueProperty().addListener((o, a, b) -> {
+            zCurve.setReference(b);
+            rescore();
+        });
+        ignoreRepeated.selectedProperty().addListener((o, a, b) -> rescore());
+        scheme.valueProperty().addListener((o, a, b) -> rescore());
+        sheet.setOnChange(this::rescore);
+        VBox center = new VBox(8, messages, verdict, details, legend, editorScroll, zCurve);
+        center.setPadding(new Insets(12));
+
+        substitutionSource.getItems().setAll(TextAttack.Source.values());
+        substitutionSource.setValue(TextAttack.Source.RANDOM_WORDS);
+        substitutionSource.setId("substitutionSource");
+        substitutionSource.setMaxWidth(Double.MAX_VALUE);
+        for (Slider s : List.of(deletion, substitution, insertion, copyPaste)) {
+            s.valueProperty().addListener((o, a, b) -> applyAttacks());
+        }
+        substitutionSource.valueProperty().addListener((o, a, b) -> applyAttacks());
+        GridPane attacks = new GridPane();
+        attacks.setHgap(8);
+        attacks.setVgap(6);
+        addSlider(attacks, 0, "Deletion", deletion, "Share of words deleted");
+        addSlider(attacks, 1, "Substitution", substitution, "Share of words replaced");
+        attacks.add(substitutionSource, 0, 2, 3, 1);
+        addSlider(attacks, 3, "Insertion", insertion, "Share of words followed by an inserted random word");
+        addSlider(attacks, 4, "Copy-paste", copyPaste, "Share of a human passage overwritten by the watermarked text, in"
+                + " three spans (CP-3 of Kirchenbauer et al. 2024)");
+        Label attacksTitle = new Label("Attacks");
+        attacksTitle.getStyleClass().add("title-4");
+        attackStatus.setWrapText(true);
+        attackStatus.setId("attackStatus");
+        Button clear = new Button("No attack");
+        clear.setOnAction(e -> resetSliders(true));
+        VBox right = new VBox(10, attacksTitle, attacks, clear, attackStatus);
+        right.setPadding(new Insets(12));
+        right.setMinWidth(270);
+        right.setPrefWidth(290);
+
+        SplitPane split = new SplitPane(left, center, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.27, 0.78);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        root.setCenter(split);
+        controls.setDisable(true);
+    }
+
+    private static void addSlider(GridPane grid, int row, String name, Slider slider, String tip) {
+        Label label = new Label(name);
+        label.setLabelFor(slider);
+        label.setMinWidth(80);
+        Label value = new Label();
+        value.setMinWidth(38);
+        value.textProperty().bind(slider.valueProperty().multiply(100).asString(Locale.ROOT, "%.0f %%"));
+        slider.setTooltip(new Tooltip(tip));
+        GridPane.setHgrow(slider, Priority.ALWAYS);
+        grid.add(label, 0, row);
+        grid.add(slider, 1, row);
+        grid.add(value, 2, row);
+    }
+
+    private static Label swatch(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add("legend-swatch");
+        l.setStyle("-fx-background-color: " + switch (styleClass) {
+            case "wm-green" -> "#b6d7a8";
+            case "wm-red" -> "#ea9999";
+            case "wm-repeated" -> "#e6dcc8";
+            default -> "#d9d9d9";
+        } + ";");
+        return l;
+    }
+
+    private void loadModelInBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                LanguageModel loaded = WatermarkBenchmark.bundledModel(assets);
+                KjvCorpus text = KjvCorpus.load(assets);
+                LanguageModel forAttacks = loaded.copy();
+                Platform.runLater(() -> {
+                    model = loaded;
+                    attackModel = forAttacks;
+                    corpus = text;
+                    attack = new TextAttack(loaded.vocabulary(), attackModel);
+                    controls.setDisable(false);
+                    rescore();
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> messages.showProblem(Failures.describe(e)));
+            }
+        }, "glassbox-watermark-model");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    @Override
+    public void run() {
+        if (jobs.isBusy() || model == null) {
+            return;
+        }
+        messages.clear();
+        try {
+            GenerationParameters parameters = Parameters.requireValid(sheet.value());
+            GenerationSettings settings = new GenerationSettings(parameters, scheme.getValue(), greedy.isSelected());
+            settings.watermarkKey(model.vocabulary().size());
+            long seed = sheet.seed();
+            GenerationTask task = new GenerationTask(model, settings, prompt.getText(), seed);
+            resetSliders(false);
+            original = "";
+            setEditorText("");
+            Job<GenerationSnapshot> job = new Job<>("Write " + parameters.tokens() + " words", seed, task);
+            jobs.start(job, this::show);
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (IllegalArgumentException e) {
+            messages.showProblem(new UserMessage(e.getMessage() + ".", "Change the setting and press F5 again."));
+        }
+    }
+
+    private void show(GenerationSnapshot s) {
+        original = s.text();
+        setEditorText(s.text());
+        details.setText(details.getText() + String.format(Locale.ROOT, "%nWriting: %d words, %.0f words/s", s.generated(),
+                s.tokensPerSecond()));
+    }
+
+    private void setEditorText(String text) {
+        programmatic = text;
+        editor.replaceText(text);
+        editor.moveTo(text.length());
+        editor.requestFollowCaret();
+    }
+
+    private void onTextChanged(String text) {
+        if (!text.equals(programmatic)) {
+            original = text;
+            resetSliders(false);
+        }
+        programmatic = null;
+        rescore();
+    }
+
+    private void resetSliders(boolean restoreOriginal) {
+        resettingSliders = true;
+        for (Slider s : List.of(deletion, substitution, insertion, copyPaste)) {
+            s.setValue(0);
+        }
+        resettingSliders = false;
+        if (restoreOriginal) {
+            setEditorText(original);
+        }
+        attackStatus.setText("Attacks act on the text as generated or last typed.");
+    }
+
+    private void applyAttacks() {
+        if (resettingSliders || attack == null) {
+            return;
+        }
+        long seed = sheet.seed();
+        List<String> words = WordTokenizer.words(original);
+        TextAttack.Strengths strengths = new TextAttack.Strengths(deletion.getValue(), substitution.getValue(),
+                substitutionSource.getValue(), insertion.getValue());
+        List<String> attacked = attack.apply(words, strengths, seed);
+        String note = "";
+        if (copyPaste.getValue() > 0) {
+            List<List<String>> passages = corpus.humanPassages(1000, Math.max(1, attacked.size()));
+            List<String> human = passages.get((int) Math.floorMod(seed, (long) passages.size()));
+            attacked = TextAttack.copyPaste(attacked, human, copyPaste.getValue(), 3, seed);
+            note = String.format(Locale.ROOT, " %.0f %% of a held-out passage is overwritten by the watermarked text.",
+                    100 * copyPaste.getValue());
+        }
+        setEditorText(WordTokenizer.join(attacked));
+        attackStatus.setText("Showing the attacked text (seed " + seed + ")." + note
+                + " Typing in the editor makes the edited text the new original.");
+    }
+
+    private void showHumanPassage() {
+        if (corpus == null) {
+            return;
+        }
+        List<List<String>> passages = corpus.humanPassages(1000, 200);
+        original = WordTokenizer.join(passages.get((int) Math.floorMod(sheet.seed(), (long) passages.size())));
+        resetSliders(false);
+        setEditorText(original);
+        messages.showInfo("A held-out passage (seed " + sheet.seed() + " picks which): human text the key never touched.");
+    }
+
+    private WatermarkDetector detector() {
+        GenerationParameters p = sheet.value();
+        WatermarkKey key = new WatermarkKey(p.key(), p.gamma(), scheme.getValue(), model.vocabulary().size());
+        return new WatermarkDetector(key, ignoreRepeated.isSelected());
+    }
+
+    /** Scores the editor's text and colours it; runs on the FX thread on every change. */
+    private void rescore() {
+        if (model == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            scored = ScoredText.score(editor.getText(), model.vocabulary(), detector());
+        } catch (IllegalArgumentException e) {
+            verdict.setText("Detector settings are not valid: " + e.getMessage());
+            return;
+        }
+        Detection d = scored.detection();
+        if (!scored.tokens().isEmpty()) {
+            editor.setStyleSpans(0, spans(scored));
+        }
+        zCurve.setValues(d.zByCount());
+        lastScoreMillis = (System.nanoTime() - start) / 1e6;
+        double t = threshold.getValue();
+        verdict.setText(d.scored() == 0 ? "No word scored yet."
+                : String.format(Locale.ROOT, "z = %.2f: %s", d.z(), d.detected(t) ? "watermarked" : "no watermark found"));
+        verdict.setStyle(d.scored() > 0 && d.detected(t) ? "-fx-text-fill: #2e7d32;" : "");
+        details.setText(WatermarkResults.summary(d, t) + String.format(Locale.ROOT,
+                "%n%d words, %d outside the model's vocabulary; scored and coloured in %.1f ms.", d.tokens(),
+                java.util.Arrays.stream(scored.ids()).filter(id -> id == 0).count(), lastScoreMillis));
+    }
+
+    private static StyleSpans<Collection<String>> spans(ScoredText s) {
+        StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
+        int at = 0;
+        TokenMark[] marks = s.detection().marks();
+        for (int i = 0; i < marks.length; i++) {
+            WordTokenizer.Token t = s.tokens().get(i);
+            if (t.start() > at) {
+                b.add(Collections.emptyList(), t.start() - at);
+            }
+            b.add(List.of(switch (marks[i]) {
+                case GREEN -> "wm-green";
+                case RED -> "wm-red";
+                case REPEATED -> "wm-repeated";
+                case UNSCORED -> "wm-unscored";
+            }), t.end() - t.start());
+            at = t.end();
+        }
+        if (s.text().length() > at) {
+            b.add(Collections.emptyList(), s.text().length() - at);
+        }
+        return b.create();
+    }
+
+    /** The latest scoring time, for the UI test and benchmark. */
+    public double lastScoreMillis() {
+        return lastScoreMillis;
+    }
+
+    /** The detector's latest reading of the editor, or null before the model is loaded. */
+    public ScoredText scored() {
+        return scored;
+    }
+
+    public boolean modelLoaded() {
+        return model != null;
+    }
+
+    private void saveResults() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Save results into a folder");
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir != null) {
+            saveResults(dir.toPath());
+        }
+    }
+
+    /** Writes the editor's text with its detection into the folder. */
+    public void saveResults(Path folder) {
+        if (scored == null) {
+            messages.showProblem(new UserMessage("There is nothing to save yet.", "Write or type some text first."));
+            return;
+        }
+        WatermarkDetector d = detector();
+        ScoredText now = scored;
+        messages.writeOrReport(() -> WatermarkResults.write(folder, now, d.key(), d.ignoresRepeated(), threshold.getValue(),
+                Map.of("model", model.id(), "prompt", prompt.getText(), "seed", sheet.seed())), folder.toFile());
+    }
+
+    @Override
+    public void open() {
+        messages.showInfo("Type or paste any text into the editor to test it for the watermark, or press F5 to write some.");
+        editor.requestFocus();
+    }
+
+    @Override
+    public void openExperiment() {
+        messages.showInfo("Watermark experiment files are not built yet; the settings on the left are the whole experiment.");
+    }
+
+    @Override
+    public void saveExperiment() {
+        messages.showInfo("Watermark experiment files are not built yet; \"Save results…\" writes the text, its marks and"
+                + " the detector's settings.");
+    }
+}

@@ -1,0 +1,63 @@
+package org.glassbox.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.glassbox.ui.WorkspacePage;
+import org.glassbox.watermark.ui.WatermarkPage;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Watermarks workspace, headless: generation is detected, typed human text is not, and attacks change the text. */
+class WatermarkUiTest extends HeadlessAppTest {
+
+    @Test
+    void generatedTextIsColouredAndDetectedWhileTypedTextIsRescoredAtOnce() throws Exception {
+        WorkspacePage page = open(robot, "Watermarks");
+        WatermarkPage watermarks = (WatermarkPage) page;
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, watermarks::modelLoaded);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> pause = robot.lookup("#param-pauseMillis").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> tokens = robot.lookup("#param-tokens").queryAs(Spinner.class);
+        robot.interact(() -> {
+            pause.getValueFactory().setValue(0);
+            tokens.getValueFactory().setValue(120);
+        });
+        robot.interact(page::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.currentJob().get() != null
+                && page.currentJob().get().state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        StyleClassedTextArea editor = robot.lookup("#watermarkEditor").queryAs(StyleClassedTextArea.class);
+        String verdict = robot.lookup("#watermarkVerdict").queryAs(Label.class).getText();
+        assertTrue(verdict.endsWith("watermarked"), verdict);
+        assertEquals(120, watermarks.scored().ids().length, "the editor holds the 120 generated words");
+        assertTrue(editor.getStyleOfChar(editor.getLength() - 1).stream().anyMatch(s -> s.startsWith("wm-")),
+                "the last word is coloured");
+
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("watermark-results");
+        robot.interact(() -> watermarks.saveResults(out));
+        for (String file : new String[] {"text.txt", "tokens.csv", "z-curve.csv", "detection.json"}) {
+            assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
+        }
+
+        String generated = editor.getText();
+        Slider substitution = robot.lookup("#substitutionSlider").queryAs(Slider.class);
+        robot.interact(() -> substitution.setValue(0.5));
+        assertTrue(!editor.getText().equals(generated), "the attack changes the text");
+        robot.interact(() -> substitution.setValue(0));
+        assertEquals(generated, editor.getText(), "with every attack at 0 the original text is back");
+
+        robot.interact(() -> editor.replaceText("For God so loved the world, that he gave his only begotten Son, that whosoever"
+                + " believeth in him should not perish, but have everlasting life."));
+        WaitForAsyncUtils.waitForFxEvents();
+        verdict = robot.lookup("#watermarkVerdict").queryAs(Label.class).getText();
+        assertTrue(verdict.endsWith("no watermark found"), verdict);
+        assertTrue(watermarks.lastScoreMillis() < 1000, "scored in " + watermarks.lastScoreMillis() + " ms");
+    }
+}
