@@ -46,6 +46,21 @@ class CliTest {
     }
 
     @Test
+    void watermarkGenerateWritesTextThatDetectFindsAndAnotherKeyDoesNot() throws Exception {
+        Path out = dir.resolve("watermark");
+        Result made = glassbox("watermark", "generate", "--tokens", "80", "--seed", "4", "--out", out.toString());
+        assertEquals(0, made.code(), made.err());
+        assertTrue(made.out().contains("watermarked (z > 4)"), made.out());
+        Path text = out.resolve("text.txt");
+        assertEquals(0, glassbox("watermark", "detect", "--file", text.toString()).code(), "exit 0: watermark found");
+        Result other = glassbox("watermark", "detect", "--file", text.toString(), "--key", "99");
+        assertEquals(1, other.code(), "exit 1 with another key: " + other.out());
+        assertTrue(Files.readString(out.resolve("tokens.csv")).startsWith("index,token,start,end,mark"));
+        Result none = glassbox("watermark", "detect");
+        assertTrue(none.code() != 0 && none.err().contains("--file FILE or --text"), none.err());
+    }
+
+    @Test
     void evaluatePrintsTheCatalogAccuracyAndWritesItsResults() throws Exception {
         Path out = dir.resolve("out");
         Result r = glassbox("evaluate", "--model", "lenet-sigmoid", "--out", out.toString());

@@ -1,0 +1,144 @@
+package org.glassbox.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.glassbox.data.Assets;
+import org.glassbox.engine.Seeds;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.watermark.GenerationParameters;
+import org.glassbox.watermark.GenerationSettings;
+import org.glassbox.watermark.GenerationSnapshot;
+import org.glassbox.watermark.GenerationTask;
+import org.glassbox.watermark.LanguageModel;
+import org.glassbox.watermark.ScoredText;
+import org.glassbox.watermark.SeedingScheme;
+import org.glassbox.watermark.WatermarkBenchmark;
+import org.glassbox.watermark.WatermarkDetector;
+import org.glassbox.watermark.WatermarkKey;
+import org.glassbox.watermark.WatermarkResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code glassbox watermark generate | detect}: KGW text watermarks with the bundled language model, headless. */
+@Command(name = "watermark", mixinStandardHelpOptions = true,
+        description = "Write watermarked text with the bundled language model, or test a text for the watermark.",
+        subcommands = {WatermarkCommand.Generate.class, WatermarkCommand.Detect.class})
+final class WatermarkCommand {
+
+    /** The key the generator and the detector share. */
+    static final class KeyOptions {
+        @Option(names = "--gamma", defaultValue = "0.25", description = "Green share γ. Default: ${DEFAULT-VALUE}.")
+        double gamma;
+
+        @Option(names = "--key", defaultValue = "" + WatermarkKey.DEFAULT_KEY, description = "Secret key. Default: ${DEFAULT-VALUE}.")
+        long key;
+
+        @Option(names = "--scheme", defaultValue = "LEFT_HASH",
+                description = "Seeding: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        SeedingScheme scheme;
+
+        @Option(names = "--threshold", defaultValue = "4", description = "z above which text is called watermarked. Default: ${DEFAULT-VALUE}.")
+        double threshold;
+
+        @Option(names = "--count-repeats", description = "Count repeated (context, word) pairs every time (default: once).")
+        boolean countRepeats;
+
+        @Option(names = {"-o", "--out"}, description = "Folder for text.txt, tokens.csv, z-curve.csv and detection.json.")
+        Path out;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write text after a prompt with a KGW watermark; prints it with the detector's reading.")
+    static final class Generate implements Callable<Integer> {
+        @Mixin
+        KeyOptions keyOptions;
+
+        @Option(names = "--prompt", defaultValue = "And God said", description = "Prompt. Default: ${DEFAULT-VALUE}.")
+        String prompt;
+
+        @Option(names = "--delta", defaultValue = "2", description = "Bias δ added to green logits (0: no watermark). Default: ${DEFAULT-VALUE}.")
+        double delta;
+
+        @Option(names = "--tokens", defaultValue = "200", description = "New words. Default: ${DEFAULT-VALUE}.")
+        int tokens;
+
+        @Option(names = "--temperature", defaultValue = "0.7", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
+        double temperature;
+
+        @Option(names = "--greedy", description = "Take the most likely word instead of sampling.")
+        boolean greedy;
+
+        @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
+            GenerationParameters parameters = Parameters.requireValid(new GenerationParameters(keyOptions.gamma, delta, keyOptions.key,
+                    tokens, temperature, 0));
+            GenerationSettings settings = new GenerationSettings(parameters, keyOptions.scheme, greedy);
+            GenerationSnapshot s = new GenerationTask(model, settings, prompt, seed).runAll();
+            System.out.println(s.text());
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%d words at %.0f words/s%n", s.generated(), s.tokensPerSecond());
+            WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), !keyOptions.countRepeats);
+            report(ScoredText.score(s.text(), model.vocabulary(), detector), detector, keyOptions,
+                    Map.of("model", model.id(), "prompt", prompt, "seed", seed, "delta", delta, "temperature", temperature,
+                            "greedy", greedy));
+            return 0;
+        }
+    }
+
+    @Command(name = "detect", mixinStandardHelpOptions = true,
+            description = "Test a text for the watermark: prints T, the green count, z, the p-values and WinMax.")
+    static final class Detect implements Callable<Integer> {
+        @Mixin
+        KeyOptions keyOptions;
+
+        @Option(names = "--file", description = "A UTF-8 text file to test.")
+        Path file;
+
+        @Option(names = "--text", description = "The text to test, given inline.")
+        String text;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((file == null) == (text == null)) {
+                throw new UserFacingException("Give the text to test with --file FILE or --text \"...\" (one of them).",
+                        "For example: glassbox watermark detect --file out/text.txt");
+            }
+            String input = text;
+            if (file != null) {
+                if (!Files.isReadable(file)) {
+                    throw new UserFacingException("Cannot read " + file + ".", "Check the path.");
+                }
+                input = Files.readString(file, StandardCharsets.UTF_8);
+            }
+            LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
+            WatermarkDetector detector = new WatermarkDetector(
+                    new WatermarkKey(keyOptions.key, keyOptions.gamma, keyOptions.scheme, model.vocabulary().size()),
+                    !keyOptions.countRepeats);
+            ScoredText scored = ScoredText.score(input, model.vocabulary(), detector);
+            report(scored, detector, keyOptions, Map.of("model", model.id(), "source", file == null ? "--text" : file.toString()));
+            return scored.detection().detected(keyOptions.threshold) ? 0 : 1;
+        }
+    }
+
+    private static void report(ScoredText scored, WatermarkDetector detector, KeyOptions options, Map<String, Object> provenance)
+            throws java.io.IOException {
+        System.out.println(WatermarkResults.summary(scored.detection(), options.threshold));
+        if (options.out != null) {
+            WatermarkResults.write(options.out, scored, detector.key(), detector.ignoresRepeated(), options.threshold, provenance);
+            System.out.println("results: " + options.out.toAbsolutePath());
+        }
+    }
+
+    private WatermarkCommand() {
+    }
+}
