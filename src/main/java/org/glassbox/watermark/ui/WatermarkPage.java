@@ -87,7 +87,7 @@ public final class WatermarkPage implements WorkspacePage {
     private final StyleClassedTextArea editor = new StyleClassedTextArea();
     private final Label verdict = new Label("Press F5 to write watermarked text, or type or paste text to test it.");
     private final Label details = new Label();
-    private final CurveView zCurve = new CurveView("z against tokens scored (dashed: threshold)", Color.web("#2e7d32"));
+    private final CurveView zCurve = new CurveView("z against T (dashed: threshold)", Color.web("#2e7d32"));
     private final Slider deletion = strengthSlider("deletionSlider");
     private final Slider substitution = strengthSlider("substitutionSlider");
     private final ComboBox<TextAttack.Source> substitutionSource = new ComboBox<>();
