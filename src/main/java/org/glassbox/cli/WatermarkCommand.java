@@ -14,6 +14,9 @@ import org.glassbox.watermark.GenerationParameters;
 import org.glassbox.watermark.GenerationSettings;
 import org.glassbox.watermark.GenerationSnapshot;
 import org.glassbox.watermark.GenerationTask;
+import org.glassbox.watermark.KjvCorpus;
+import org.glassbox.watermark.WatermarkEvaluation;
+import org.glassbox.watermark.WatermarkEvaluationParameters;
 import org.glassbox.watermark.LanguageModel;
 import org.glassbox.watermark.ScoredText;
 import org.glassbox.watermark.SeedingScheme;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 /** {@code glassbox watermark generate | detect}: KGW text watermarks with the bundled language model, headless. */
 @Command(name = "watermark", mixinStandardHelpOptions = true,
         description = "Write watermarked text with the bundled language model, or test a text for the watermark.",
-        subcommands = {WatermarkCommand.Generate.class, WatermarkCommand.Detect.class})
+        subcommands = {WatermarkCommand.Generate.class, WatermarkCommand.Detect.class, WatermarkCommand.Evaluate.class})
 final class WatermarkCommand {
 
     /** The key the generator and the detector share. */
@@ -127,6 +130,68 @@ final class WatermarkCommand {
             ScoredText scored = ScoredText.score(input, model.vocabulary(), detector);
             report(scored, detector, keyOptions, Map.of("model", model.id(), "source", file == null ? "--text" : file.toString()));
             return scored.detection().detected(keyOptions.threshold) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "N watermarked generations against held-out human passages, as written and after each attack:"
+                    + " AUC, TPR at 1 % and 0.1 % FPR, TPR at z = 4, and the human false-positive rate at z = 4."
+                    + " Writes evaluation.csv, roc.png and report.html.")
+    static final class Evaluate implements Callable<Integer> {
+        @Option(names = "--gamma", defaultValue = "0.25", description = "Green share γ. Default: ${DEFAULT-VALUE}.")
+        double gamma;
+
+        @Option(names = "--delta", defaultValue = "2", description = "Bias δ. Default: ${DEFAULT-VALUE}.")
+        double delta;
+
+        @Option(names = "--scheme", defaultValue = "LEFT_HASH", description = "Seeding: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        SeedingScheme scheme;
+
+        @Option(names = "--generations", defaultValue = "100", description = "Watermarked texts. Default: ${DEFAULT-VALUE}.")
+        int generations;
+
+        @Option(names = "--human", defaultValue = "1000", description = "Human passages. Default: ${DEFAULT-VALUE}.")
+        int human;
+
+        @Option(names = "--tokens", defaultValue = "200", description = "T, tokens per text. Default: ${DEFAULT-VALUE}.")
+        int tokens;
+
+        @Option(names = "--strength", defaultValue = "0.2", description = "Share of words each attack edits. Default: ${DEFAULT-VALUE}.")
+        double strength;
+
+        @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Assets assets = Assets.locate();
+            LanguageModel model = WatermarkBenchmark.bundledModel(assets);
+            GenerationSettings settings = new GenerationSettings(Parameters.requireValid(new GenerationParameters(gamma, delta,
+                    WatermarkKey.DEFAULT_KEY, tokens, 0.7, 0)), scheme, false);
+            WatermarkEvaluationParameters p = Parameters.requireValid(new WatermarkEvaluationParameters(generations, human, tokens,
+                    strength));
+            WatermarkEvaluation task = new WatermarkEvaluation(model, KjvCorpus.load(assets), settings, p, seed);
+            WatermarkEvaluation.Snapshot s = null;
+            long start = System.nanoTime();
+            for (int i = 0; i < task.iterations(); i++) {
+                s = task.step(i);
+                if ((i + 1) % 10 == 0 || i + 1 == task.iterations()) {
+                    System.out.printf(Locale.ROOT, "%d/%d generations, %.0f s%n", i + 1, task.iterations(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            System.out.printf(Locale.ROOT, "human false-positive rate at z = 4: %.4f (%d passages)%n", s.humanFprAtZ4(),
+                    s.humanScores().length);
+            for (WatermarkEvaluation.Row r : s.rows()) {
+                System.out.printf(Locale.ROOT, "%-34s AUC %.4f  TPR@1%%FPR %s  TPR@0.1%%FPR %s  TPR@z4 %.3f  mean z %.2f%n",
+                        r.condition(), r.auc(), WatermarkEvaluation.rate(r.tprAt1Percent()),
+                        WatermarkEvaluation.rate(r.tprAtTenthPercent()), r.tprAtZ4(), r.meanZ());
+            }
+            WatermarkEvaluation.write(out, s, settings, p, seed);
+            System.out.println("results: " + out.toAbsolutePath());
+            return 0;
         }
     }
 
