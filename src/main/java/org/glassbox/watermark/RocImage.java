@@ -61,8 +61,9 @@ public final class RocImage {
         g.drawString(String.format(Locale.ROOT, "ROC after %d generations: true-positive rate against false-positive rate",
                 s.generated()), left, 18);
         g.setStroke(new BasicStroke(2f));
-        int legendY = bottom - 12;
         List<WatermarkEvaluation.Row> rows = s.rows();
+        int legendY = bottom - 12;
+        int legendTop = legendY - 16 * rows.size() + 4;
         for (int c = rows.size() - 1; c >= 0; c--) {
             WatermarkEvaluation.Condition condition = rows.get(c).condition();
             Roc roc = s.roc(condition);
@@ -79,7 +80,12 @@ public final class RocImage {
                 px = x;
                 py = y;
             }
-            g.drawString(String.format(Locale.ROOT, "%s (AUC %.3f)", condition, rows.get(c).auc()), right - 300, legendY);
+        }
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(right - 306, legendTop - 4, 300, 16 * rows.size() + 4);
+        for (int c = rows.size() - 1; c >= 0; c--) {
+            g.setColor(COLORS[c % COLORS.length]);
+            g.drawString(String.format(Locale.ROOT, "%s (AUC %.3f)", rows.get(c).condition(), rows.get(c).auc()), right - 300, legendY);
             legendY -= 16;
         }
         g.dispose();

@@ -60,4 +60,35 @@ class WatermarkUiTest extends HeadlessAppTest {
         assertTrue(verdict.endsWith("no watermark found"), verdict);
         assertTrue(watermarks.lastScoreMillis() < 1000, "scored in " + watermarks.lastScoreMillis() + " ms");
     }
+
+    @Test
+    void theEvaluationFillsItsTableAndWritesTheRoc() throws Exception {
+        WorkspacePage page = open(robot, "Watermarks");
+        WatermarkPage watermarks = (WatermarkPage) page;
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, watermarks::modelLoaded);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> generations = robot.lookup("#evaluationGenerations").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> human = robot.lookup("#evaluationHuman").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> tokens = robot.lookup("#param-tokens").queryAs(Spinner.class);
+        robot.interact(() -> {
+            generations.getValueFactory().setValue(3);
+            human.getValueFactory().setValue(100);
+            tokens.getValueFactory().setValue(60);
+        });
+        robot.interact(() -> robot.lookup("#runEvaluation").queryButton().fire());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> page.currentJob().get() != null
+                && page.currentJob().get().state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#evaluationTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(6, table.getItems().size(), "one row per condition");
+        String status = robot.lookup("#evaluationStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("3 of 3 generations"), status);
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("watermark-evaluation");
+        robot.interact(() -> watermarks.saveEvaluation(out));
+        for (String file : new String[] {"evaluation.csv", "roc.png", "report.html"}) {
+            assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
+        }
+    }
 }

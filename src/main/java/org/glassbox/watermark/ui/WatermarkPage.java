@@ -60,6 +60,8 @@ import org.glassbox.watermark.TextAttack;
 import org.glassbox.watermark.TokenMark;
 import org.glassbox.watermark.WatermarkBenchmark;
 import org.glassbox.watermark.WatermarkDetector;
+import org.glassbox.watermark.WatermarkEvaluation;
+import org.glassbox.watermark.WatermarkEvaluationParameters;
 import org.glassbox.watermark.WatermarkKey;
 import org.glassbox.watermark.WatermarkResults;
 import org.glassbox.watermark.WordTokenizer;
@@ -94,6 +96,18 @@ public final class WatermarkPage implements WorkspacePage {
     private final Slider insertion = strengthSlider("insertionSlider");
     private final Slider copyPaste = strengthSlider("copyPasteSlider");
     private final Label attackStatus = new Label("Attacks act on the text as generated or last typed.");
+
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final Spinner<Integer> generationsSpinner = new Spinner<>(2, 2000, 50);
+    private final Spinner<Integer> humanSpinner = new Spinner<>(10, 1000, 1000);
+    private final Spinner<Double> strengthSpinner = new Spinner<>(0.0, 1.0, 0.2, 0.05);
+    private final javafx.scene.control.TableView<WatermarkEvaluation.Row> evaluationTable = new javafx.scene.control.TableView<>();
+    private final Label evaluationStatus = new Label();
+    private final javafx.scene.image.ImageView rocView = new javafx.scene.image.ImageView();
+    private WatermarkEvaluation.Snapshot evaluation;
+    private WatermarkEvaluationParameters evaluationParameters;
+    private GenerationSettings evaluationSettings;
+    private long evaluationSeed;
 
     private LanguageModel model;
     private LanguageModel attackModel;
@@ -215,7 +229,16 @@ public final class WatermarkPage implements WorkspacePage {
         ignoreRepeated.selectedProperty().addListener((o, a, b) -> rescore());
         scheme.valueProperty().addListener((o, a, b) -> rescore());
         sheet.setOnChange(this::rescore);
-        VBox center = new VBox(8, messages, verdict, details, legend, editorScroll, zCurve);
+        VBox text = new VBox(8, verdict, details, legend, editorScroll, zCurve);
+        text.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(text, Priority.ALWAYS);
+        javafx.scene.control.Tab textTab = new javafx.scene.control.Tab("Text", text);
+        javafx.scene.control.Tab evaluationTab = new javafx.scene.control.Tab("Evaluation (ROC)", buildEvaluation());
+        evaluationTab.setId("evaluationTab");
+        tabs.getTabs().setAll(textTab, evaluationTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox center = new VBox(8, messages, tabs);
         center.setPadding(new Insets(12));
 
         substitutionSource.getItems().setAll(TextAttack.Source.values());
@@ -253,6 +276,118 @@ public final class WatermarkPage implements WorkspacePage {
         SplitPane.setResizableWithParent(right, false);
         root.setCenter(split);
         controls.setDisable(true);
+    }
+
+    private Node buildEvaluation() {
+        generationsSpinner.setId("evaluationGenerations");
+        generationsSpinner.setEditable(true);
+        humanSpinner.setId("evaluationHuman");
+        humanSpinner.setEditable(true);
+        strengthSpinner.setId("evaluationStrength");
+        strengthSpinner.setEditable(true);
+        for (Spinner<?> sp : List.of(generationsSpinner, humanSpinner, strengthSpinner)) {
+            sp.setPrefWidth(110);
+        }
+        Button evaluate = new Button("Run evaluation");
+        evaluate.setId("runEvaluation");
+        evaluate.setOnAction(e -> runEvaluation());
+        Button save = new Button("Save evaluation…");
+        save.setOnAction(e -> saveEvaluation());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Watermarked generations"), generationsSpinner, new Label("Human passages"), humanSpinner);
+        form.addRow(1, new Label("Attack strength"), strengthSpinner, evaluate, save);
+        Label how = new Label("Each generation uses the settings on the left (T = New tokens, no pause) and a prompt from a"
+                + " held-out verse; the human passages are held-out text of the same length. Each attack edits the watermarked"
+                + " text before scoring; copy-paste pastes it, in three spans, over a human passage.");
+        how.setWrapText(true);
+        evaluationTable.setId("evaluationTable");
+        evaluationTable.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        evaluationTable.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        evaluationTable.getColumns().setAll(List.of(
+                column("condition", r -> r.condition().toString(), 170),
+                column("AUC", r -> String.format(Locale.ROOT, "%.4f", r.auc()), 60),
+                column("TPR@1%FPR", r -> WatermarkEvaluation.rate(r.tprAt1Percent()).replace(" (too few human passages)", ""), 80),
+                column("TPR@0.1%FPR", r -> WatermarkEvaluation.rate(r.tprAtTenthPercent()).replace(" (too few human passages)", ""), 86),
+                column("TPR@z4", r -> String.format(Locale.ROOT, "%.3f", r.tprAtZ4()), 60),
+                column("mean z", r -> String.format(Locale.ROOT, "%.2f", r.meanZ()), 56)));
+        evaluationTable.setPlaceholder(new Label("Run the evaluation to fill this table."));
+        evaluationTable.setPrefHeight(190);
+        evaluationTable.setMinHeight(150);
+        evaluationStatus.setId("evaluationStatus");
+        evaluationStatus.setWrapText(true);
+        rocView.setPreserveRatio(true);
+        rocView.setFitWidth(560);
+        VBox box = new VBox(8, form, how, evaluationStatus, evaluationTable, rocView);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private static javafx.scene.control.TableColumn<WatermarkEvaluation.Row, String> column(String name,
+            java.util.function.Function<WatermarkEvaluation.Row, String> value, double width) {
+        javafx.scene.control.TableColumn<WatermarkEvaluation.Row, String> c = new javafx.scene.control.TableColumn<>(name);
+        c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void runEvaluation() {
+        if (jobs.isBusy() || model == null) {
+            return;
+        }
+        messages.clear();
+        try {
+            GenerationParameters parameters = Parameters.requireValid(sheet.value());
+            GenerationSettings settings = new GenerationSettings(parameters, scheme.getValue(), false);
+            evaluationParameters = Parameters.requireValid(new WatermarkEvaluationParameters(generationsSpinner.getValue(),
+                    humanSpinner.getValue(), parameters.tokens(), strengthSpinner.getValue()));
+            evaluationSettings = settings;
+            evaluationSeed = sheet.seed();
+            WatermarkEvaluation task = new WatermarkEvaluation(model, corpus, settings, evaluationParameters, evaluationSeed);
+            Job<WatermarkEvaluation.Snapshot> job = new Job<>("Evaluate " + evaluationParameters.generations() + " generations",
+                    evaluationSeed, task);
+            jobs.start(job, this::showEvaluation);
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (IllegalArgumentException e) {
+            messages.showProblem(new UserMessage(e.getMessage() + ".", "Change the setting and run again."));
+        }
+    }
+
+    private void showEvaluation(WatermarkEvaluation.Snapshot s) {
+        evaluation = s;
+        evaluationTable.setItems(javafx.collections.FXCollections.observableList(s.rows()));
+        rocView.setImage(javafx.embed.swing.SwingFXUtils.toFXImage(org.glassbox.watermark.RocImage.render(s, 760, 520), null));
+        evaluationStatus.setText(String.format(Locale.ROOT, "%d of %d generations written · human false-positive rate at z = 4:"
+                        + " %.4f over %d passages (%d flagged)", s.generated(), evaluationParameters.generations(), s.humanFprAtZ4(),
+                s.humanScores().length, Math.round(s.humanFprAtZ4() * s.humanScores().length)));
+    }
+
+    private void saveEvaluation() {
+        if (evaluation == null) {
+            messages.showProblem(new UserMessage("There is no evaluation yet.", "Press \"Run evaluation\" first."));
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Save the evaluation into a folder");
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir != null) {
+            saveEvaluation(dir.toPath());
+        }
+    }
+
+    /** Writes evaluation.csv, roc.png and report.html for the shown evaluation. */
+    public void saveEvaluation(Path folder) {
+        if (evaluation == null) {
+            messages.showProblem(new UserMessage("There is no evaluation yet.", "Press \"Run evaluation\" first."));
+            return;
+        }
+        WatermarkEvaluation.Snapshot s = evaluation;
+        messages.writeOrReport(() -> WatermarkEvaluation.write(folder, s, evaluationSettings, evaluationParameters, evaluationSeed),
+                folder.toFile());
     }
 
     private static void addSlider(GridPane grid, int row, String name, Slider slider, String tip) {
