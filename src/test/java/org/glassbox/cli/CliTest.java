@@ -61,6 +61,19 @@ class CliTest {
     }
 
     @Test
+    void imageEmbedWritesAMarkThatImageDetectReadsBack() throws Exception {
+        Path marked = dir.resolve("marked.png");
+        Result embed = glassbox("watermark", "image-embed", "--image", "assets/photos/chelsea.png", "--bits", "1011001110", "--out",
+                marked.toString());
+        assertEquals(0, embed.code(), embed.err());
+        Result detect = glassbox("watermark", "image-detect", "--image", marked.toString(), "--bits", "1011001110");
+        assertEquals(0, detect.code(), detect.out());
+        assertTrue(detect.out().contains("bit accuracy 1.0000"), detect.out());
+        Result bad = glassbox("watermark", "image-embed", "--bits", "12");
+        assertTrue(bad.code() != 0 && bad.err().contains("0s and 1s"), bad.err());
+    }
+
+    @Test
     void evaluatePrintsTheCatalogAccuracyAndWritesItsResults() throws Exception {
         Path out = dir.resolve("out");
         Result r = glassbox("evaluate", "--model", "lenet-sigmoid", "--out", out.toString());
