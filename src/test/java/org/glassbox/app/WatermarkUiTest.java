@@ -91,4 +91,21 @@ class WatermarkUiTest extends HeadlessAppTest {
             assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
         }
     }
+
+    @Test
+    void theImageTabDecodesEveryBitUntilJpegSubsamplesTheColour() throws Exception {
+        WorkspacePage page = open(robot, "Watermarks");
+        WatermarkPage watermarks = (WatermarkPage) page;
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> watermarks.imageBitAccuracy() == 1.0);
+        Slider jpeg = robot.lookup("#jpegSlider").queryAs(Slider.class);
+        robot.interact(() -> jpeg.setValue(50));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> watermarks.imageBitAccuracy() < 0.8);
+        javafx.scene.control.CheckBox fullColour = robot.lookup("#fullColour").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> fullColour.setSelected(true));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> watermarks.imageBitAccuracy() == 1.0);
+        String status = robot.lookup("#imageStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Bit accuracy 100.0 %"), status);
+    }
 }

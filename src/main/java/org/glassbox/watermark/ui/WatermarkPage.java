@@ -98,6 +98,7 @@ public final class WatermarkPage implements WorkspacePage {
     private final Label attackStatus = new Label("Attacks act on the text as generated or last typed.");
 
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final ImageWatermarkView imageView;
     private final Spinner<Integer> generationsSpinner = new Spinner<>(2, 2000, 50);
     private final Spinner<Integer> humanSpinner = new Spinner<>(10, 1000, 1000);
     private final Spinner<Double> strengthSpinner = new Spinner<>(0.0, 1.0, 0.2, 0.05);
@@ -123,6 +124,7 @@ public final class WatermarkPage implements WorkspacePage {
 
     public WatermarkPage(Assets assets) {
         this.assets = assets;
+        this.imageView = new ImageWatermarkView(assets, messages::showProblem);
         build();
         loadModelInBackground();
     }
@@ -235,7 +237,15 @@ public final class WatermarkPage implements WorkspacePage {
         javafx.scene.control.Tab textTab = new javafx.scene.control.Tab("Text", text);
         javafx.scene.control.Tab evaluationTab = new javafx.scene.control.Tab("Evaluation (ROC)", buildEvaluation());
         evaluationTab.setId("evaluationTab");
-        tabs.getTabs().setAll(textTab, evaluationTab);
+        javafx.scene.control.Tab imageTab = new javafx.scene.control.Tab("Image watermark", imageView);
+        imageTab.setId("imageTab");
+        imageTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                imageView.start();
+            }
+        });
+        sheet.seedProperty().addListener((o, a, b) -> imageView.setSeed(b));
+        tabs.getTabs().setAll(textTab, evaluationTab, imageTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox center = new VBox(8, messages, tabs);
@@ -584,6 +594,11 @@ public final class WatermarkPage implements WorkspacePage {
             b.add(Collections.emptyList(), s.text().length() - at);
         }
         return b.create();
+    }
+
+    /** The image tab's bit accuracy now shown, or NaN; for the UI test. */
+    public double imageBitAccuracy() {
+        return imageView.bitAccuracy();
     }
 
     /** The latest scoring time, for the UI test and benchmark. */
