@@ -21,8 +21,11 @@ public final class WatermarkResults {
 
     /** One line for people: T, green share, z, both p-values, the verdict and WinMax. */
     public static String summary(Detection d, double threshold) {
+        if (d.tokens() == 0) {
+            return "No text yet: press F5 to write some, or type or paste text into the editor.";
+        }
         if (d.scored() == 0) {
-            return "No token scored yet: the first " + (d.tokens()) + " token(s) have no context.";
+            return "No word scored yet: the first " + d.tokens() + " word(s) have no context.";
         }
         String verdict = d.detected(threshold) ? "watermarked (z > " + fmt(threshold) + ")" : "no watermark found (z ≤ " + fmt(threshold) + ")";
         String win = Double.isNaN(d.winMax().z()) ? "" : String.format(Locale.ROOT,

@@ -125,7 +125,7 @@ final class ImageWatermarkView extends ScrollPane {
         how.setWrapText(true);
         for (ImageView v : List.of(original, attacked, difference)) {
             v.setPreserveRatio(true);
-            v.setFitWidth(250);
+            v.fitWidthProperty().bind(widthProperty().subtract(44).divide(3));
         }
         attacked.setId("attackedImage");
         status.setId("imageStatus");
@@ -138,6 +138,7 @@ final class ImageWatermarkView extends ScrollPane {
         box.setPadding(new Insets(8, 0, 0, 0));
         setContent(box);
         setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
     }
 
     private static VBox captioned(String caption, ImageView view) {

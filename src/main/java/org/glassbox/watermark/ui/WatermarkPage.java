@@ -99,6 +99,7 @@ public final class WatermarkPage implements WorkspacePage {
 
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final ImageWatermarkView imageView;
+    private javafx.scene.control.Tab textTab;
     private final Spinner<Integer> generationsSpinner = new Spinner<>(2, 2000, 50);
     private final Spinner<Integer> humanSpinner = new Spinner<>(10, 1000, 1000);
     private final Spinner<Double> strengthSpinner = new Spinner<>(0.0, 1.0, 0.2, 0.05);
@@ -234,7 +235,7 @@ public final class WatermarkPage implements WorkspacePage {
         VBox text = new VBox(8, verdict, details, legend, editorScroll, zCurve);
         text.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(text, Priority.ALWAYS);
-        javafx.scene.control.Tab textTab = new javafx.scene.control.Tab("Text", text);
+        textTab = new javafx.scene.control.Tab("Text", text);
         javafx.scene.control.Tab evaluationTab = new javafx.scene.control.Tab("Evaluation (ROC)", buildEvaluation());
         evaluationTab.setId("evaluationTab");
         javafx.scene.control.Tab imageTab = new javafx.scene.control.Tab("Image watermark", imageView);
@@ -280,6 +281,16 @@ public final class WatermarkPage implements WorkspacePage {
         right.setPrefWidth(290);
 
         SplitPane split = new SplitPane(left, center, right);
+        textTab.selectedProperty().addListener((o, a, selected) -> {
+            double[] dividers = split.getDividerPositions();
+            if (selected && !split.getItems().contains(right)) {
+                split.getItems().add(right);
+                split.setDividerPositions(dividers[0], 0.78);
+            } else if (!selected) {
+                split.getItems().remove(right);
+                split.setDividerPositions(dividers[0]);
+            }
+        });
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.27, 0.78);
         SplitPane.setResizableWithParent(left, false);
