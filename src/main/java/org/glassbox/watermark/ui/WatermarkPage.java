@@ -329,9 +329,9 @@ public final class WatermarkPage implements WorkspacePage {
         evaluationTable.getColumns().setAll(List.of(
                 column("condition", r -> r.condition().toString(), 170),
                 column("AUC", r -> String.format(Locale.ROOT, "%.4f", r.auc()), 60),
-                column("TPR@1%FPR", r -> WatermarkEvaluation.rate(r.tprAt1Percent()).replace(" (too few human passages)", ""), 80),
-                column("TPR@0.1%FPR", r -> WatermarkEvaluation.rate(r.tprAtTenthPercent()).replace(" (too few human passages)", ""), 86),
-                column("TPR@z4", r -> String.format(Locale.ROOT, "%.3f", r.tprAtZ4()), 60),
+                column("TPR at 1 %", r -> WatermarkEvaluation.rate(r.tprAt1Percent()).replace(" (too few human passages)", ""), 80),
+                column("at 0.1 %", r -> WatermarkEvaluation.rate(r.tprAtTenthPercent()).replace(" (too few human passages)", ""), 86),
+                column("at z > 4", r -> String.format(Locale.ROOT, "%.3f", r.tprAtZ4()), 60),
                 column("mean z", r -> String.format(Locale.ROOT, "%.2f", r.meanZ()), 56)));
         evaluationTable.setPlaceholder(new Label("Run the evaluation to fill this table."));
         evaluationTable.setPrefHeight(190);
