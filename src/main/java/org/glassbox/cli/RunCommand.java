@@ -48,10 +48,13 @@ final class RunCommand implements Callable<Integer> {
         if (org.glassbox.extraction.ExtractionRun.WORKSPACE.equals(experiment.workspace())) {
             return ExtractCommand.run(experiment, base, out);
         }
+        if (org.glassbox.watermark.WatermarkRun.WORKSPACE.equals(experiment.workspace())) {
+            return WatermarkCommand.run(experiment, out);
+        }
         if (!EvaluationRun.WORKSPACE.equals(experiment.workspace())) {
             throw new UserFacingException("Workspace '" + experiment.workspace() + "' cannot run headless.",
                     "Headless workspaces: " + EvaluationRun.WORKSPACE + ", " + org.glassbox.inversion.InversionRun.WORKSPACE + ", "
-                            + org.glassbox.extraction.ExtractionRun.WORKSPACE + ".");
+                            + org.glassbox.extraction.ExtractionRun.WORKSPACE + ", " + org.glassbox.watermark.WatermarkRun.WORKSPACE + ".");
         }
         Assets assets = Assets.locate();
         EvaluationParameters parameters = EvaluationRun.parameters(experiment);

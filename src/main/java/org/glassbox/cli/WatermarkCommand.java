@@ -289,6 +289,24 @@ final class WatermarkCommand {
         }
     }
 
+    /** {@code glassbox run} on a watermark experiment: writes the text and its detection with the experiment's settings. */
+    static int run(org.glassbox.experiment.Experiment experiment, Path out) throws Exception {
+        org.glassbox.watermark.WatermarkSetup setup = org.glassbox.watermark.WatermarkRun.setup(experiment);
+        LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
+        GenerationSettings settings = setup.settings().with(setup.parameters().withoutPause());
+        GenerationSnapshot s = new GenerationTask(model, settings, setup.prompt(), experiment.seed()).runAll();
+        System.out.println(s.text());
+        System.out.println();
+        WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), setup.ignoreRepeated());
+        ScoredText scored = ScoredText.score(s.text(), model.vocabulary(), detector);
+        System.out.println(WatermarkResults.summary(scored.detection(), setup.threshold()));
+        WatermarkResults.write(out, scored, detector.key(), detector.ignoresRepeated(), setup.threshold(),
+                Map.of("model", model.id(), "prompt", setup.prompt(), "seed", experiment.seed(),
+                        "experiment", org.glassbox.experiment.ExperimentFiles.JSON.valueToTree(experiment)));
+        System.out.println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
     private static void report(ScoredText scored, WatermarkDetector detector, KeyOptions options, Map<String, Object> provenance)
             throws java.io.IOException {
         System.out.println(WatermarkResults.summary(scored.detection(), options.threshold));

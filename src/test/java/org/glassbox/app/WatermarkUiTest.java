@@ -108,4 +108,20 @@ class WatermarkUiTest extends HeadlessAppTest {
         String status = robot.lookup("#imageStatus").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Bit accuracy 100.0 %"), status);
     }
+
+    @Test
+    void anExperimentFileLoadsItsPromptSettingsAndSeed() throws Exception {
+        WatermarkPage watermarks = (WatermarkPage) open(robot, "Watermarks");
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("watermark-experiment").resolve("e.json");
+        org.glassbox.experiment.ExperimentFiles.write(org.glassbox.watermark.WatermarkRun.experiment(
+                new org.glassbox.watermark.WatermarkSetup("Blessed are the meek", org.glassbox.watermark.GenerationParameters.defaults()
+                        .withTokens(33), org.glassbox.watermark.SeedingScheme.SELF_HASH, true, 5, false), 21), file);
+        robot.interact(() -> watermarks.applyExperiment(file));
+        assertEquals("Blessed are the meek", robot.lookup("#watermarkPrompt").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertEquals(org.glassbox.watermark.SeedingScheme.SELF_HASH,
+                robot.lookup("#seedingScheme").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        assertEquals(33, robot.lookup("#param-tokens").queryAs(Spinner.class).getValue());
+        assertEquals(21L, robot.lookup("#param-seed").queryAs(Spinner.class).getValue());
+        assertEquals(5.0, robot.lookup("#zThreshold").queryAs(Spinner.class).getValue());
+    }
 }

@@ -61,6 +61,23 @@ class CliTest {
     }
 
     @Test
+    void aWatermarkExperimentReplaysToTheSameTextAndABadSchemeIsNamed() throws Exception {
+        org.glassbox.watermark.WatermarkSetup setup = new org.glassbox.watermark.WatermarkSetup("In the beginning",
+                org.glassbox.watermark.GenerationParameters.defaults().withTokens(40), org.glassbox.watermark.SeedingScheme.SELF_HASH,
+                false, 4, true);
+        Path file = dir.resolve("watermark.experiment.json");
+        org.glassbox.experiment.ExperimentFiles.write(org.glassbox.watermark.WatermarkRun.experiment(setup, 12), file);
+        Result first = glassbox("run", file.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, first.code(), first.err());
+        assertEquals(0, glassbox("run", file.toString(), "--out", dir.resolve("b").toString()).code());
+        assertEquals(Files.readString(dir.resolve("a/text.txt")), Files.readString(dir.resolve("b/text.txt")), "same seed, same text");
+        assertTrue(Files.readString(dir.resolve("a/detection.json")).contains("SELF_HASH"));
+        Files.writeString(file, Files.readString(file).replace("SELF_HASH", "MIDDLE_HASH"));
+        Result bad = glassbox("run", file.toString(), "--out", dir.resolve("c").toString());
+        assertTrue(bad.code() != 0 && bad.err().contains("LEFT_HASH"), bad.err());
+    }
+
+    @Test
     void imageEmbedWritesAMarkThatImageDetectReadsBack() throws Exception {
         Path marked = dir.resolve("marked.png");
         Result embed = glassbox("watermark", "image-embed", "--image", "assets/photos/chelsea.png", "--bits", "1011001110", "--out",

@@ -65,6 +65,10 @@ import org.glassbox.watermark.WatermarkEvaluationParameters;
 import org.glassbox.watermark.WatermarkKey;
 import org.glassbox.watermark.WatermarkResults;
 import org.glassbox.watermark.WordTokenizer;
+import org.glassbox.watermark.WatermarkRun;
+import org.glassbox.watermark.WatermarkSetup;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
 
 /**
  * Text watermarks: the bundled language model writes after a prompt with a KGW watermark, the words
@@ -653,14 +657,37 @@ public final class WatermarkPage implements WorkspacePage {
         editor.requestFocus();
     }
 
-    @Override
-    public void openExperiment() {
-        messages.showInfo("Watermark experiment files are not built yet; the settings on the left are the whole experiment.");
+    private WatermarkSetup currentSetup() {
+        return new WatermarkSetup(prompt.getText(), sheet.value(), scheme.getValue(), greedy.isSelected(), threshold.getValue(),
+                ignoreRepeated.isSelected());
     }
 
     @Override
     public void saveExperiment() {
-        messages.showInfo("Watermark experiment files are not built yet; \"Save results…\" writes the text, its marks and"
-                + " the detector's settings.");
+        File file = Forms.saveFile(root, "Save experiment", "watermarks.experiment.json", "*.json");
+        if (file != null) {
+            messages.writeOrReport(() -> ExperimentFiles.write(WatermarkRun.experiment(currentSetup(), sheet.seed()), file.toPath()),
+                    file);
+        }
+    }
+
+    /** Loads an experiment file's prompt, settings and seed into the page; F5 then writes the same text. */
+    @Override
+    public void applyExperiment(Path file) {
+        messages.clear();
+        try {
+            Experiment e = ExperimentFiles.read(file, WatermarkRun.WORKSPACE);
+            WatermarkSetup setup = WatermarkRun.setup(e);
+            prompt.setText(setup.prompt());
+            sheet.setValue(setup.parameters());
+            sheet.setSeed(e.seed());
+            scheme.setValue(setup.scheme());
+            greedy.setSelected(setup.greedy());
+            threshold.getValueFactory().setValue(setup.threshold());
+            ignoreRepeated.setSelected(setup.ignoreRepeated());
+            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
+        } catch (UserFacingException ex) {
+            messages.showProblem(ex.userMessage());
+        }
     }
 }
