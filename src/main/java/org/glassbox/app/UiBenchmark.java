@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -33,9 +34,18 @@ public final class UiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("watermark")) {
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            watermarkEditLatency(60);
+            Platform.exit();
+            return;
+        }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         startup(runs);
         stall(5);
+        watermarkEditLatency(60);
         regionRedraw(runs);
         int cores = Runtime.getRuntime().availableProcessors();
         inversionLiveView(20, cores);
@@ -213,6 +223,65 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "FX thread under a snapshot flood: %,d snapshots in %d s (%,.0f/s), %d pulses,"
                         + " longest gap between pulses %.1f ms%n", job.completedIterations(), seconds,
                 job.completedIterations() / (double) seconds, pulses.get(), worstGapNanos.get() / 1e6);
+    }
+
+    /**
+     * The Watermarks page with a 200-word held-out passage in its editor: the time from a typed
+     * word to the end of the layout pass that shows the text rescored and recoloured.
+     */
+    private static void watermarkEditLatency(int edits) throws Exception {
+        AtomicReference<org.glassbox.watermark.ui.WatermarkPage> pageRef = new AtomicReference<>();
+        AtomicReference<Scene> sceneRef = new AtomicReference<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            org.glassbox.watermark.ui.WatermarkPage page = new org.glassbox.watermark.ui.WatermarkPage(org.glassbox.data.Assets.locate());
+            Stage stage = new Stage();
+            Scene scene = new Scene(new javafx.scene.layout.BorderPane(page.view()), 1280, 820);
+            stage.setScene(scene);
+            stage.show();
+            pageRef.set(page);
+            sceneRef.set(scene);
+            shown.countDown();
+        });
+        shown.await();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!pageRef.get().modelLoaded() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        CountDownLatch filled = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            ((javafx.scene.control.Button) pageRef.get().view().lookup("#humanPassage")).fire();
+            filled.countDown();
+        });
+        filled.await();
+        Thread.sleep(1000);
+        List<Double> millis = new ArrayList<>();
+        List<Double> scoring = new ArrayList<>();
+        for (int i = 0; i < edits; i++) {
+            CountDownLatch drawn = new CountDownLatch(1);
+            long[] start = new long[1];
+            Platform.runLater(() -> {
+                org.fxmisc.richtext.StyleClassedTextArea editor =
+                        (org.fxmisc.richtext.StyleClassedTextArea) pageRef.get().view().lookup("#watermarkEditor");
+                Runnable[] listener = new Runnable[1];
+                listener[0] = () -> {
+                    millis.add((System.nanoTime() - start[0]) / 1e6);
+                    sceneRef.get().removePostLayoutPulseListener(listener[0]);
+                    drawn.countDown();
+                };
+                sceneRef.get().addPostLayoutPulseListener(listener[0]);
+                start[0] = System.nanoTime();
+                editor.insertText(editor.getLength() / 2, "LORD ");
+                scoring.add(pageRef.get().lastScoreMillis());
+            });
+            drawn.await(5, TimeUnit.SECONDS);
+            Thread.sleep(30);
+        }
+        Collections.sort(millis);
+        Collections.sort(scoring);
+        System.out.printf(Locale.ROOT, "watermark editor, 200-word passage: typed word to laid-out recoloured text, median %.1f ms,"
+                        + " worst %.1f ms over %d edits (rescoring alone: median %.1f ms)%n", millis.get(millis.size() / 2),
+                millis.get(millis.size() - 1), millis.size(), scoring.get(scoring.size() / 2));
     }
 
     /** Counts FX pulses and keeps the longest gap between two of them. */
