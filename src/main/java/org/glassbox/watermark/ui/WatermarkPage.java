@@ -588,27 +588,37 @@ public final class WatermarkPage implements WorkspacePage {
                 java.util.Arrays.stream(scored.ids()).filter(id -> id == 0).count(), lastScoreMillis));
     }
 
+    /**
+     * One style span per run of equally marked words: the space between two words of the same
+     * mark takes their colour, so the editor lays out a few long runs instead of a node per word.
+     */
     private static StyleSpans<Collection<String>> spans(ScoredText s) {
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         int at = 0;
         TokenMark[] marks = s.detection().marks();
         for (int i = 0; i < marks.length; i++) {
             WordTokenizer.Token t = s.tokens().get(i);
+            List<String> style = List.of(styleClass(marks[i]));
             if (t.start() > at) {
-                b.add(Collections.emptyList(), t.start() - at);
+                boolean sameAsBefore = i > 0 && marks[i - 1] == marks[i];
+                b.add(sameAsBefore ? style : Collections.emptyList(), t.start() - at);
             }
-            b.add(List.of(switch (marks[i]) {
-                case GREEN -> "wm-green";
-                case RED -> "wm-red";
-                case REPEATED -> "wm-repeated";
-                case UNSCORED -> "wm-unscored";
-            }), t.end() - t.start());
+            b.add(style, t.end() - t.start());
             at = t.end();
         }
         if (s.text().length() > at) {
             b.add(Collections.emptyList(), s.text().length() - at);
         }
         return b.create();
+    }
+
+    private static String styleClass(TokenMark mark) {
+        return switch (mark) {
+            case GREEN -> "wm-green";
+            case RED -> "wm-red";
+            case REPEATED -> "wm-repeated";
+            case UNSCORED -> "wm-unscored";
+        };
     }
 
     /** The image tab's bit accuracy now shown, or NaN; for the UI test. */
