@@ -65,7 +65,8 @@ public final class KinkAnalysis {
                 best = k;
             }
         }
-        if (best < 0 || Math.sqrt(bestNorm) * delta <= 4 * noise.at(magnitude(oracle.query(x)))) {
+        // The noise scale of the outputs near x: f(pL) is already known and differs from f(x) by at most δ·slope.
+        if (best < 0 || Math.sqrt(bestNorm) * delta <= 4 * noise.at(magnitude(leftPiece.value()))) {
             return Optional.empty();
         }
         double[] w = jump[best];
