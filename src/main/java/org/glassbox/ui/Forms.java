@@ -36,6 +36,13 @@ public final class Forms {
         return chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
     }
 
+    /** A folder dialog over the window that holds {@code owner}; null if the person cancels. */
+    public static File chooseFolder(Node owner, String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return chooser.showDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+    }
+
     /** An open dialog over the window that holds {@code owner}; null if the person cancels. */
     public static File openFile(Node owner, String title, String description, String... patterns) {
         FileChooser chooser = new FileChooser();

@@ -366,9 +366,7 @@ public final class ExtractionPage implements WorkspacePage {
             messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
             return;
         }
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Save results into a folder");
-        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File dir = Forms.chooseFolder(root, "Save results into a folder");
         if (dir != null) {
             saveResults(dir.toPath());
         }

@@ -591,9 +591,7 @@ public final class InversionPage implements WorkspacePage {
         if (!requireRun()) {
             return;
         }
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Save results into a folder");
-        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File dir = Forms.chooseFolder(root, "Save results into a folder");
         if (dir != null) {
             saveResults(dir.toPath());
         }

@@ -30,7 +30,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.glassbox.data.Assets;
@@ -392,9 +391,7 @@ public final class ModelLabPage implements WorkspacePage {
     }
 
     private void saveResults() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Save results into a folder");
-        File dir = chooser.showDialog(window());
+        File dir = Forms.chooseFolder(root, "Save results into a folder");
         if (dir != null) {
             double seconds = jobs.currentJob().get() == null ? 0 : jobs.currentJob().get().elapsedSeconds();
             messages.writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,

@@ -396,9 +396,7 @@ public final class WatermarkPage implements WorkspacePage {
             messages.showProblem(new UserMessage("There is no evaluation yet.", "Press \"Run evaluation\" first."));
             return;
         }
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Save the evaluation into a folder");
-        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File dir = Forms.chooseFolder(root, "Save the evaluation into a folder");
         if (dir != null) {
             saveEvaluation(dir.toPath());
         }
@@ -641,9 +639,7 @@ public final class WatermarkPage implements WorkspacePage {
     }
 
     private void saveResults() {
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Save results into a folder");
-        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File dir = Forms.chooseFolder(root, "Save results into a folder");
         if (dir != null) {
             saveResults(dir.toPath());
         }
