@@ -54,7 +54,7 @@ public final class GenerationTask implements IterativeTask<GenerationSnapshot> {
         int[] completion = java.util.Arrays.copyOfRange(context, promptIds.length, t + 1);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         GenerationSnapshot snapshot = new GenerationSnapshot(prompt, text.toString(), completion,
-                detector.detect(completion), (index + 1) / Math.max(seconds, 1e-9));
+                detector.detect(completion, false), (index + 1) / Math.max(seconds, 1e-9));
         if (parameters.pauseMillis() > 0) {
             Thread.sleep(parameters.pauseMillis());
         }

@@ -28,10 +28,13 @@ public final class KjvCorpus {
 
     private final List<String> trainingVerses;
     private final List<String> heldOutVerses;
+    /** Tokenised once: the page draws human passages from it on every copy-paste slider move. */
+    private final List<String> heldOutTokens;
 
     private KjvCorpus(List<String> trainingVerses, List<String> heldOutVerses) {
         this.trainingVerses = List.copyOf(trainingVerses);
         this.heldOutVerses = List.copyOf(heldOutVerses);
+        this.heldOutTokens = List.copyOf(tokens(this.heldOutVerses));
     }
 
     public static KjvCorpus load(Assets assets) throws IOException {
@@ -86,7 +89,7 @@ public final class KjvCorpus {
     }
 
     public List<String> heldOutTokens() {
-        return tokens(heldOutVerses);
+        return heldOutTokens;
     }
 
     private static List<String> tokens(List<String> verses) {
