@@ -24,6 +24,7 @@ import org.glassbox.watermark.WatermarkBenchmark;
 import org.glassbox.watermark.WatermarkDetector;
 import org.glassbox.watermark.WatermarkKey;
 import org.glassbox.watermark.WatermarkResults;
+import org.glassbox.watermark.WatermarkSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,18 +84,11 @@ final class WatermarkCommand {
 
         @Override
         public Integer call() throws Exception {
-            LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
             GenerationParameters parameters = Parameters.requireValid(new GenerationParameters(keyOptions.gamma, delta, keyOptions.key,
                     tokens, temperature, 0));
-            GenerationSettings settings = new GenerationSettings(parameters, keyOptions.scheme, greedy);
-            GenerationSnapshot s = new GenerationTask(model, settings, prompt, seed).runAll();
-            System.out.println(s.text());
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%d words at %.0f words/s%n", s.generated(), s.tokensPerSecond());
-            WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), !keyOptions.countRepeats);
-            report(ScoredText.score(s.text(), model.vocabulary(), detector), detector, keyOptions,
-                    Map.of("model", model.id(), "prompt", prompt, "seed", seed, "delta", delta, "temperature", temperature,
-                            "greedy", greedy));
+            WatermarkSetup setup = new WatermarkSetup(prompt, parameters, keyOptions.scheme, greedy, keyOptions.threshold,
+                    !keyOptions.countRepeats);
+            generate(setup, seed, keyOptions.out, Map.of("delta", delta, "temperature", temperature, "greedy", greedy));
             return 0;
         }
     }
@@ -129,7 +123,8 @@ final class WatermarkCommand {
                     new WatermarkKey(keyOptions.key, keyOptions.gamma, keyOptions.scheme, model.vocabulary().size()),
                     !keyOptions.countRepeats);
             ScoredText scored = ScoredText.score(input, model.vocabulary(), detector);
-            report(scored, detector, keyOptions, Map.of("model", model.id(), "source", file == null ? "--text" : file.toString()));
+            report(scored, detector, keyOptions.threshold, keyOptions.out,
+                    Map.of("model", model.id(), "source", file == null ? "--text" : file.toString()));
             return scored.detection().detected(keyOptions.threshold) ? 0 : 1;
         }
     }
@@ -291,28 +286,31 @@ final class WatermarkCommand {
 
     /** {@code glassbox run} on a watermark experiment: writes the text and its detection with the experiment's settings. */
     static int run(org.glassbox.experiment.Experiment experiment, Path out) throws Exception {
-        org.glassbox.watermark.WatermarkSetup setup = org.glassbox.watermark.WatermarkRun.setup(experiment);
-        LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
-        GenerationSettings settings = setup.settings().with(setup.parameters().withoutPause());
-        GenerationSnapshot s = new GenerationTask(model, settings, setup.prompt(), experiment.seed()).runAll();
-        System.out.println(s.text());
-        System.out.println();
-        WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), setup.ignoreRepeated());
-        ScoredText scored = ScoredText.score(s.text(), model.vocabulary(), detector);
-        System.out.println(WatermarkResults.summary(scored.detection(), setup.threshold()));
-        WatermarkResults.write(out, scored, detector.key(), detector.ignoresRepeated(), setup.threshold(),
-                Map.of("model", model.id(), "prompt", setup.prompt(), "seed", experiment.seed(),
-                        "experiment", org.glassbox.experiment.ExperimentFiles.JSON.valueToTree(experiment)));
-        System.out.println("results: " + out.toAbsolutePath());
+        generate(org.glassbox.watermark.WatermarkRun.setup(experiment), experiment.seed(), out,
+                Map.of("experiment", org.glassbox.experiment.ExperimentFiles.JSON.valueToTree(experiment)));
         return 0;
     }
 
-    private static void report(ScoredText scored, WatermarkDetector detector, KeyOptions options, Map<String, Object> provenance)
-            throws java.io.IOException {
-        System.out.println(WatermarkResults.summary(scored.detection(), options.threshold));
-        if (options.out != null) {
-            WatermarkResults.write(options.out, scored, detector.key(), detector.ignoresRepeated(), options.threshold, provenance);
-            System.out.println("results: " + options.out.toAbsolutePath());
+    /** Writes after the prompt at full speed, prints the text and the detector's reading, and saves both when {@code out} is given. */
+    private static void generate(WatermarkSetup setup, long seed, Path out, Map<String, Object> provenance) throws Exception {
+        LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
+        GenerationSettings settings = setup.settings().with(setup.parameters().withoutPause());
+        GenerationSnapshot s = new GenerationTask(model, settings, setup.prompt(), seed).runAll();
+        System.out.println(s.text());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d words at %.0f words/s%n", s.generated(), s.tokensPerSecond());
+        WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), setup.ignoreRepeated());
+        Map<String, Object> record = new java.util.LinkedHashMap<>(Map.of("model", model.id(), "prompt", setup.prompt(), "seed", seed));
+        record.putAll(provenance);
+        report(ScoredText.score(s.text(), model.vocabulary(), detector), detector, setup.threshold(), out, record);
+    }
+
+    private static void report(ScoredText scored, WatermarkDetector detector, double threshold, Path out,
+                               Map<String, Object> provenance) throws java.io.IOException {
+        System.out.println(WatermarkResults.summary(scored.detection(), threshold));
+        if (out != null) {
+            WatermarkResults.write(out, scored, detector.key(), detector.ignoresRepeated(), threshold, provenance);
+            System.out.println("results: " + out.toAbsolutePath());
         }
     }
 
