@@ -119,9 +119,13 @@ final class WatermarkCommand {
                 input = Files.readString(file, StandardCharsets.UTF_8);
             }
             LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
-            WatermarkDetector detector = new WatermarkDetector(
-                    new WatermarkKey(keyOptions.key, keyOptions.gamma, keyOptions.scheme, model.vocabulary().size()),
-                    !keyOptions.countRepeats);
+            WatermarkKey key;
+            try {
+                key = new WatermarkKey(keyOptions.key, keyOptions.gamma, keyOptions.scheme, model.vocabulary().size());
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(e.getMessage() + ".", "Use the γ the text was written with, e.g. --gamma 0.25.");
+            }
+            WatermarkDetector detector = new WatermarkDetector(key, !keyOptions.countRepeats);
             ScoredText scored = ScoredText.score(input, model.vocabulary(), detector);
             report(scored, detector, keyOptions.threshold, keyOptions.out,
                     Map.of("model", model.id(), "source", file == null ? "--text" : file.toString()));
