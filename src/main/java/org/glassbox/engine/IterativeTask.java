@@ -15,4 +15,12 @@ public interface IterativeTask<S> {
 
     /** Runs iteration {@code index} (counting from zero) and returns what a view should draw now. */
     S step(int index) throws Exception;
+
+    /**
+     * Whether the task has nothing left to do before {@link #iterations()} is reached: for tasks
+     * whose length is known only as a bound (a search that stops when it is done).
+     */
+    default boolean finished() {
+        return false;
+    }
 }

@@ -84,6 +84,9 @@ public final class Job<S> {
                 history.add(frame);
                 completed = i + 1;
                 elapsedNanos = System.nanoTime() - startNanos;
+                if (task.finished()) {
+                    break;
+                }
             }
             finish(JobState.SUCCEEDED);
         } catch (Throwable t) {
@@ -210,9 +213,10 @@ public final class Job<S> {
         return task.iterations();
     }
 
+    /** The share of iterations done; 1 once the job succeeded, also when the task finished before its bound. */
     public double progress() {
         int total = task.iterations();
-        return total == 0 ? 1.0 : (double) completed / total;
+        return total == 0 || state == JobState.SUCCEEDED ? 1.0 : (double) completed / total;
     }
 
     public double elapsedSeconds() {

@@ -126,13 +126,9 @@ public final class ExtractionResults {
         files.add("map.png");
         Files.writeString(folder.resolve("neurons.csv"), neuronsCsv(s), StandardCharsets.UTF_8);
         files.add("neurons.csv");
-        if (s.completion() != null && s.completion().signsKnown()) {
-            try {
-                RecoveredModel.write(s.completion().solution(), folder.resolve("recovered-model.zip"));
-                files.add("recovered-model.zip");
-            } catch (UserFacingException e) {
-                throw new IllegalStateException(e);
-            }
+        if (s.completion() != null) {
+            RecoveredModel.write(s.completion().network(), folder.resolve("recovered-model.zip"));
+            files.add("recovered-model.zip");
         }
         files.add("run.json");
         files.add("report.html");

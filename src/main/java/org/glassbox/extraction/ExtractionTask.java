@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Random;
 import org.glassbox.engine.IterativeTask;
 import org.glassbox.engine.Seeds;
+import org.glassbox.metrics.FunctionalAgreement;
 import org.glassbox.metrics.LayerComparison;
+import org.glassbox.metrics.NetworkComparison;
 import org.glassbox.regions.PiecewiseLinearNetwork;
 import org.glassbox.regions.Plane;
 import org.glassbox.regions.Window;
@@ -38,6 +40,10 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     private final KinkAnalysis analysis;
     private final List<RecoveredNeuron> firstLayer = new ArrayList<>();
     private final List<Hyperplane> deeper = new ArrayList<>();
+    private final List<DeeperLayers.Candidate> candidates = new ArrayList<>();
+    private DeeperLayers deeperLayers;
+    private Completion completion;
+    private boolean finished;
     private final List<KinkPoint> kinks = new ArrayList<>();
     private final List<double[]> segments = new ArrayList<>();
     private final long seed;
@@ -65,16 +71,24 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         this.queriesAfter = new long[parameters.lines()];
     }
 
-    /** One step per line, then one to finish the network. */
+    /** Steps the deeper stage may take at most: one per critical point traced, one per layer closed. */
+    public static final int MAX_DEEPER_STEPS = 2000;
+
+    /** One step per line, then the deeper layers a critical point at a time, bounded by {@link #MAX_DEEPER_STEPS}. */
     @Override
     public int iterations() {
-        return parameters.lines() + 1;
+        return parameters.lines() + 1 + MAX_DEEPER_STEPS;
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
     }
 
     @Override
     public ExtractionSnapshot step(int index) {
-        if (index == parameters.lines()) {
-            return finish();
+        if (index >= parameters.lines()) {
+            return finish(index == parameters.lines());
         }
         double u0 = window.uMin() + lines.nextDouble() * window.width();
         double v0 = window.vMin() + lines.nextDouble() * window.height();
@@ -103,6 +117,53 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         double error = comparison.maxError();
         log2Error[index] = Double.isNaN(error) ? Double.NaN : Math.log(Math.max(error, 1e-300)) / Math.log(2);
         queriesAfter[index] = oracle.queries();
+        pause();
+        return snapshot(index + 1, comparison, "Searching line " + (index + 1) + " of " + parameters.lines());
+    }
+
+    /**
+     * The steps after the last line. If every critical point lay on a first-layer hyperplane, the
+     * network has one hidden layer and its last layer (and, when contractive, the signs) are solved
+     * at once; otherwise the deeper layers are traced one critical point per step
+     * ({@link DeeperLayers}).
+     */
+    private ExtractionSnapshot finish(boolean first) {
+        int lines = parameters.lines();
+        LayerComparison comparison = compare();
+        if (first) {
+            boolean deeperSeen = kinks.stream().anyMatch(k -> k.kind() == KinkPoint.Kind.DEEPER);
+            if (firstLayer.isEmpty()) {
+                finished = true;
+                return snapshot(lines, comparison, "No first-layer neuron was recovered, so the attack cannot go on.");
+            }
+            if (deeperSeen) {
+                deeperLayers = new DeeperLayers(oracle, firstLayer.stream().map(RecoveredNeuron::plane).toList(), candidates,
+                        Seeds.derive(seed, "deeper-layers"), 50 * (1 + parameters.halfLength()));
+            } else {
+                OneHiddenLayerSolution solution = OneHiddenLayerSolution.solve(oracle,
+                        firstLayer.stream().map(RecoveredNeuron::plane).toList(), Seeds.derive(seed, "last-layer"), 1.0);
+                finished = true;
+                if (solution == null) {
+                    return snapshot(lines, comparison, "The last layer's least-squares fit was singular.");
+                }
+                completion = score(solution.network());
+                return snapshot(lines, comparison, "One hidden layer: the last layer was solved by least squares"
+                        + (solution.signsKnown() ? ", and the signs from its affine part." : "; the signs are not determined"
+                        + " (more neurons than inputs), so the function is written with an affine skip term."));
+            }
+        }
+        deeperLayers.step();
+        if (deeperLayers.done()) {
+            finished = true;
+            if (deeperLayers.result() != null) {
+                completion = score(deeperLayers.result());
+            }
+        }
+        pause();
+        return snapshot(lines, comparison, deeperLayers.stage());
+    }
+
+    private void pause() {
         if (parameters.pauseMillis() > 0) {
             try {
                 Thread.sleep(parameters.pauseMillis());
@@ -110,45 +171,46 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
                 Thread.currentThread().interrupt();
             }
         }
-        return new ExtractionSnapshot(index + 1, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
-                List.copyOf(segments), Arrays.copyOf(log2Error, index + 1), Arrays.copyOf(queriesAfter, index + 1), null,
-                "Searching line " + (index + 1) + " of " + parameters.lines());
     }
 
-    /**
-     * The last step: if every critical point lay on a first-layer hyperplane, the network has one
-     * hidden layer, and its last layer (and, when contractive, the signs) are solved; otherwise the
-     * deeper layers wait for the next stage (Rolnick and Kording's Algorithm 2, not built yet).
-     */
-    private ExtractionSnapshot finish() {
-        int lines = parameters.lines();
-        LayerComparison comparison = compare();
-        boolean deeperSeen = kinks.stream().anyMatch(k -> k.kind() == KinkPoint.Kind.DEEPER);
-        Completion completion = null;
-        String stage;
-        if (deeperSeen) {
-            stage = "Critical points of deeper neurons were seen: the deeper layers, their signs and the last layer need"
-                    + " Algorithm 2, which is not built yet.";
-        } else if (firstLayer.isEmpty()) {
-            stage = "No first-layer neuron was recovered, so the last layer cannot be solved.";
-        } else {
-            OneHiddenLayerSolution solution = OneHiddenLayerSolution.solve(oracle,
-                    firstLayer.stream().map(RecoveredNeuron::plane).toList(), Seeds.derive(seed, "last-layer"), 1.0);
-            if (solution == null) {
-                stage = "The last layer's least-squares fit was singular.";
-            } else {
-                completion = score(solution, comparison);
-                stage = "One hidden layer: the last layer was solved by least squares"
-                        + (solution.signsKnown() ? ", and the signs from its affine part." : "; the signs are not determined"
-                        + " (more neurons than inputs), so the function is written with an affine skip term.");
+    private ExtractionSnapshot snapshot(int lines, LayerComparison comparison, String stage) {
+        int shown = Math.min(lines, parameters.lines());
+        NetworkComparison layers = completion != null ? completion.layers() : deeperComparison();
+        List<double[]> traces = new ArrayList<>();
+        List<double[]> boundaries = List.of();
+        int tracing = 0;
+        if (deeperLayers != null) {
+            tracing = deeperLayers.done() ? 0 : deeperLayers.tracingLayer();
+            for (DeeperLayers.Path path : deeperLayers.paths()) {
+                for (int i = 0; i + 1 < path.points().size(); i++) {
+                    double[] a = plane.coordinates(path.points().get(i));
+                    double[] b = plane.coordinates(path.points().get(i + 1));
+                    traces.add(new double[] {a[0], a[1], b[0], b[1], path.traced() ? path.layer() : -path.layer()});
+                }
             }
+            boundaries = deeperLayers.boundariesOnPlane(plane, window, 160);
         }
-        return new ExtractionSnapshot(lines, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
-                List.copyOf(segments), Arrays.copyOf(log2Error, lines), Arrays.copyOf(queriesAfter, lines), completion, stage);
+        return new ExtractionSnapshot(shown, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
+                List.copyOf(segments), Arrays.copyOf(log2Error, shown), Arrays.copyOf(queriesAfter, shown), completion, stage,
+                layers, List.copyOf(traces), boundaries, tracing);
     }
 
-    /** The recovered network against the true one: signs, last layer, and outputs on random inputs and on the plane. */
-    private Completion score(OneHiddenLayerSolution solution, LayerComparison comparison) {
+    /** The layers recovered so far against the true ones, while the deeper stage runs. */
+    private NetworkComparison deeperComparison() {
+        if (deeperLayers == null) {
+            return null;
+        }
+        List<double[][]> w = new ArrayList<>(deeperLayers.layerWeights());
+        List<double[]> b = new ArrayList<>(deeperLayers.layerBiases());
+        if (deeperLayers.tracedWeights().length > 0) {
+            w.add(deeperLayers.tracedWeights());
+            b.add(deeperLayers.tracedBiases());
+        }
+        return NetworkComparison.compare(truth.weights(), truth.biases(), w, b, false);
+    }
+
+    /** The recovered network against the true one: layers, signs, last layer, and outputs on random inputs and on the plane. */
+    private Completion score(RecoveredNetwork network) {
         Random inputs = new Random(Seeds.derive(seed, "agreement"));
         int d = oracle.inputs();
         int count = Math.max(1000, Math.min(100_000, 20_000_000 / Math.max(1, truth.hiddenNeurons() * d)));
@@ -166,36 +228,13 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
                         window.vMin() + (r + 0.5) / grid * window.height());
             }
         }
-        org.glassbox.metrics.FunctionalAgreement onRandom =
-                org.glassbox.metrics.FunctionalAgreement.over(truth::logits, solution::apply, random);
-        org.glassbox.metrics.FunctionalAgreement onPlane =
-                org.glassbox.metrics.FunctionalAgreement.over(truth::logits, solution::apply, planePoints);
-        double signsRight = Double.NaN;
-        double lastError = Double.NaN;
-        if (solution.signsKnown() && truth.hiddenLayers() == 1) {
-            double[][] w1 = truth.weights().get(0);
-            double[][] a = truth.weights().get(1);
-            double[] c = truth.biases().get(1);
-            int right = 0;
-            lastError = 0;
-            for (LayerComparison.NeuronMatch m : comparison.matches()) {
-                double dot = 0;
-                double norm = 0;
-                for (int j = 0; j < d; j++) {
-                    dot += w1[m.truth()][j] * solution.w()[m.recovered()][j];
-                    norm += w1[m.truth()][j] * w1[m.truth()][j];
-                }
-                right += dot > 0 ? 1 : 0;
-                for (int k = 0; k < a.length; k++) {
-                    lastError = Math.max(lastError, Math.abs(solution.a()[k][m.recovered()] - a[k][m.truth()] * Math.sqrt(norm)));
-                }
-            }
-            for (int k = 0; k < c.length; k++) {
-                lastError = Math.max(lastError, Math.abs(solution.c()[k] - c[k]));
-            }
-            signsRight = comparison.matches().isEmpty() ? Double.NaN : right / (double) comparison.matches().size();
-        }
-        return new Completion(solution, solution.signsKnown(), signsRight, lastError, solution.queries(), onRandom, onPlane);
+        FunctionalAgreement onRandom = FunctionalAgreement.over(truth::logits, network::apply, random);
+        FunctionalAgreement onPlane = FunctionalAgreement.over(truth::logits, network::apply, planePoints);
+        NetworkComparison layers = NetworkComparison.compare(truth.weights(), truth.biases(), network.weights(), network.biases(),
+                true);
+        double signsRight = network.signsKnown() ? layers.signsRight() : Double.NaN;
+        double lastError = network.signsKnown() ? layers.outputError() : Double.NaN;
+        return new Completion(network, layers, signsRight, lastError, network.queries(), onRandom, onPlane);
     }
 
     /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */
@@ -241,6 +280,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
         } else {
             deeper.add(h);
+            candidates.add(new DeeperLayers.Candidate(witness.get().x(), h.w()));
             kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
         }
     }

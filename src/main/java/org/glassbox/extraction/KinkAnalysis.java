@@ -166,7 +166,7 @@ public final class KinkAnalysis {
         int d = w.length;
         LineSearch search = new LineSearch(oracle, noise, 0);
         java.util.List<double[]> points = new java.util.ArrayList<>();
-        for (int attempt = 0; attempt < 6 * d + 6 && points.size() < 2 * d + 2; attempt++) {
+        for (int attempt = 0; attempt < 12 * d + 12 && points.size() < 4 * d + 4; attempt++) {
             double[] q = onPlane(witness, random, radius);
             double span = 1e-4 * (1 + norm(q));
             java.util.List<LineSearch.Kink> kinks = search.kinks(q, w, -span, span);
@@ -204,7 +204,11 @@ public final class KinkAnalysis {
         return Optional.empty();
     }
 
-    /** The least-squares plane x_p = Σ_{i≠p} a_i x_i + c through the points, p the largest entry of the guess w. */
+    /**
+     * The least-squares plane x_p = Σ_{i≠p} a_i (x_i − x̄_i) + c through the points, p the largest
+     * entry of the guess w, by Householder QR on centred coordinates (the normal equations would
+     * square the condition number, and points far from the origin make it large).
+     */
     private static Hyperplane fit(java.util.List<double[]> points, double[] w) {
         int d = w.length;
         int p = 0;
@@ -213,32 +217,38 @@ public final class KinkAnalysis {
                 p = j;
             }
         }
-        double[][] normal = new double[d][d];
-        double[] rhs = new double[d];
+        double[] mean = new double[d];
         for (double[] x : points) {
-            double[] row = new double[d];
-            for (int j = 0, k = 0; j < d; j++) {
-                if (j != p) {
-                    row[k++] = x[j];
-                }
-            }
-            row[d - 1] = 1;
-            for (int i = 0; i < d; i++) {
-                rhs[i] += row[i] * x[p];
-                for (int k = 0; k < d; k++) {
-                    normal[i][k] += row[i] * row[k];
-                }
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[j] / points.size();
             }
         }
-        double[] solution = LinearSolve.solve(normal, rhs);
+        double[][] design = new double[points.size()][d];
+        double[][] target = new double[points.size()][1];
+        for (int r = 0; r < points.size(); r++) {
+            double[] x = points.get(r);
+            for (int j = 0, k = 0; j < d; j++) {
+                if (j != p) {
+                    design[r][k++] = x[j] - mean[j];
+                }
+            }
+            design[r][d - 1] = 1;
+            target[r][0] = x[p] - mean[p];
+        }
+        double[][] solution = LinearSolve.leastSquares(design, target);
         if (solution == null) {
             return null;
         }
+        // x_p − x̄_p = Σ a_i (x_i − x̄_i) + c, so w = (−a, 1 at p) and b = −(w·x̄) − c.
         double[] refined = new double[d];
         for (int j = 0, k = 0; j < d; j++) {
-            refined[j] = j == p ? 1 : -solution[k++];
+            refined[j] = j == p ? 1 : -solution[k++][0];
         }
-        return Hyperplane.of(refined, -solution[d - 1]);
+        double b = -solution[d - 1][0];
+        for (int j = 0; j < d; j++) {
+            b -= refined[j] * mean[j];
+        }
+        return Hyperplane.of(refined, b);
     }
 
     /** A random point of the witness's plane at a distance of 0.25 to 1 times {@code radius} from it. */

@@ -29,6 +29,11 @@ import java.util.Random;
 public record OneHiddenLayerSolution(double[][] w, double[] b, double[][] a, double[][] skip, double[] c, boolean signsKnown,
                                      long queries) {
 
+    /** The same network as a {@link RecoveredNetwork}. */
+    public RecoveredNetwork network() {
+        return new RecoveredNetwork(java.util.List.of(w, a), java.util.List.of(b, c), skip, signsKnown, queries);
+    }
+
     /** f̂(x). */
     public double[] apply(double[] x) {
         double[] y = c.clone();

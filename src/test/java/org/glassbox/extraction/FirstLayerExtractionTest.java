@@ -18,7 +18,7 @@ class FirstLayerExtractionTest {
         ExtractionTask task = new ExtractionTask(net, new Oracle(net, precision), plane, new Window(-2, 2, -2, 2),
                 new ExtractionParameters(lines, 20, ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0), seed);
         ExtractionSnapshot last = null;
-        for (int i = 0; i < task.iterations(); i++) {
+        for (int i = 0; i < task.iterations() && !task.finished(); i++) {
             last = task.step(i);
         }
         return last;
@@ -83,13 +83,6 @@ class FirstLayerExtractionTest {
         Completion c = run(RandomReluNetworks.relu(3, 0, 4, 8, 1), OutputPrecision.FLOAT64, 6, 1).completion();
         assertTrue(c != null && !c.signsKnown(), "8 neurons on 4 inputs: the signs are not determined by the affine part");
         assertTrue(c.randomInputs().maxError() < 1e-9, "yet the function is exact: " + c.randomInputs().maxError());
-    }
-
-    @Test
-    void aDeeperNetworkIsNotFinishedAndTheReportSaysWhy() {
-        ExtractionSnapshot s = run(RandomReluNetworks.relu(5, 0, 10, 20, 20, 1), OutputPrecision.FLOAT64, 4, 2);
-        assertEquals(null, s.completion());
-        assertTrue(s.stage().contains("Algorithm 2, which is not built yet"), s.stage());
     }
 
     @Test

@@ -388,16 +388,14 @@ public final class ExtractionPage implements WorkspacePage {
     private void exportModel() {
         if (shown == null || shown.completion() == null) {
             messages.showProblem(new UserMessage("There is no whole recovered network yet.",
-                    "Run the attack to its end on a network with one hidden layer no wider than its inputs (random 10-8-3)."));
+                    "Run the attack to its end first (F5); the model is ready when the status reports the whole network."));
             return;
         }
         File file = Forms.saveFile(root, "DL4J model", "recovered-model.zip", "*.zip");
         if (file != null) {
             try {
-                org.glassbox.extraction.RecoveredModel.write(shown.completion().solution(), file.toPath());
+                org.glassbox.extraction.RecoveredModel.write(shown.completion().network(), file.toPath());
                 messages.showInfo("Saved " + file + "; the Model lab opens it (Ctrl+Shift+O).");
-            } catch (UserFacingException e) {
-                messages.showProblem(e.userMessage());
             } catch (IOException e) {
                 messages.showProblem(new UserMessage("Could not write " + file + ": " + e.getMessage() + ".",
                         "Choose another folder or file name."));

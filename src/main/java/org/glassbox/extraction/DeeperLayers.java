@@ -1,0 +1,432 @@
+package org.glassbox.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The second stage of the attack, after the first layer: the deeper layers one at a time by
+ * following boundaries ({@link BoundaryTrace}), each layer's signs once the next one is known, and
+ * the last layer by least squares. One call of {@link #step()} does one visible piece of work:
+ * one critical point traced, one layer closed, or the last layer solved.
+ *
+ * <p><b>Signs</b> (our own formulation of what the skip term allows). Layer m is traced with its
+ * signs open, so each neuron j of layer m + 1 comes with a skip term ℓ_j over layer m − 1. The
+ * true network has none; with ReLU(ẑ) = ReLU(−ẑ) + ẑ, a flipped row k of layer m (weights V_k over
+ * layer m − 1, bias c_k) leaves exactly ℓ_j = −Σ_{k flipped} u_jk V_k. Stacked over every traced j
+ * this is a linear system in σ_k ∈ {0, 1}: with more equations than layer m has neurons it has one
+ * solution, the flipped rows are negated, and β_j gains Σ_{k flipped} u_jk c_k. The last hidden
+ * layer's signs come the same way from the output layer's skip term, when the outputs times the
+ * width below are at least its width; otherwise the network stays exact with the skip term.
+ */
+final class DeeperLayers {
+
+    /** A critical point of a deeper neuron, where a line found it, and its hyperplane there. */
+    record Candidate(double[] x, double[] normal) {
+    }
+
+    /** A traced path, for drawing: the boundary points visited, in input space. */
+    record Path(int layer, List<double[]> points, boolean traced) {
+    }
+
+    private final Oracle oracle;
+    private final KnownLayers known;
+    private final Random random;
+    private final long seed;
+    private final double maxRadius;
+    private final int maxCrossings;
+    private final Noise noise;
+    private List<Candidate> candidates;
+    private final List<Candidate> deferred = new ArrayList<>();
+    private final List<BoundaryTrace.Traced> layer = new ArrayList<>();
+    private final List<Path> paths = new ArrayList<>();
+    private int next;
+    private boolean done;
+    private RecoveredNetwork result;
+    private String stage;
+    private int explained;
+
+    DeeperLayers(Oracle oracle, List<Hyperplane> firstLayer, List<Candidate> candidates, long seed, double maxRadius) {
+        this.oracle = oracle;
+        this.noise = Noise.of(oracle.precision());
+        this.known = new KnownLayers(oracle.inputs());
+        double[][] w = new double[firstLayer.size()][];
+        double[] b = new double[firstLayer.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = firstLayer.get(i).w().clone();
+            b[i] = firstLayer.get(i).b();
+        }
+        known.add(w, b);
+        this.candidates = new ArrayList<>(candidates);
+        this.random = new Random(seed);
+        this.seed = seed;
+        this.maxRadius = maxRadius;
+        this.maxCrossings = 8 * (firstLayer.size() + oracle.inputs());
+        this.stage = "Following the boundaries of layer 2's neurons from the critical points the lines found.";
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    String stage() {
+        return stage;
+    }
+
+    /** Hidden layers recovered so far (the deepest with its signs perhaps still open), then the neurons being traced. */
+    List<double[][]> layerWeights() {
+        List<double[][]> out = new ArrayList<>();
+        for (int l = 0; l < known.depth(); l++) {
+            out.add(known.weights(l));
+        }
+        return out;
+    }
+
+    List<double[]> layerBiases() {
+        List<double[]> out = new ArrayList<>();
+        for (int l = 0; l < known.depth(); l++) {
+            out.add(known.biases(l));
+        }
+        return out;
+    }
+
+    /** The neurons of the layer being traced, over the layer below with the skip term left out. */
+    double[][] tracedWeights() {
+        return layer.stream().map(BoundaryTrace.Traced::upper).toArray(double[][]::new);
+    }
+
+    double[] tracedBiases() {
+        return layer.stream().mapToDouble(BoundaryTrace.Traced::bias).toArray();
+    }
+
+    /** The layer being traced, counting from 1 for the first hidden layer. */
+    int tracingLayer() {
+        return known.depth() + 1;
+    }
+
+    List<Path> paths() {
+        return List.copyOf(paths);
+    }
+
+    RecoveredNetwork result() {
+        return result;
+    }
+
+    void step() {
+        if (done) {
+            return;
+        }
+        while (next < candidates.size()) {
+            Candidate c = candidates.get(next++);
+            if (explainedByLayer(c.x())) {
+                explained++;
+                continue;
+            }
+            BoundaryTrace trace = new BoundaryTrace(oracle, noise, known, random, maxRadius);
+            BoundaryTrace.Outcome outcome = trace.trace(c.x(), c.normal(), maxCrossings);
+            List<double[]> points = outcome.pieces().stream().map(BoundaryTrace.Piece::x).toList();
+            if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6) {
+                layer.add(normalised(outcome.traced().get()));
+                paths.add(new Path(tracingLayer(), points, true));
+                stage = String.format(java.util.Locale.ROOT, "Layer %d: neuron %d traced across %d regions (fit residual %.1e).",
+                        tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
+            } else {
+                deferred.add(c);
+                paths.add(new Path(tracingLayer(), points, false));
+                stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ").";
+            }
+            return;
+        }
+        closeLayer();
+    }
+
+    /** Whether a neuron already traced in this layer has its boundary through x. */
+    private boolean explainedByLayer(double[] x) {
+        if (layer.isEmpty()) {
+            return false;
+        }
+        KnownLayers.State s = known.at(x);
+        int m = known.depth();
+        double[][] upperGrad = s.activationGradients(m - 1, x.length);
+        double[][] lowerGrad = s.activationGradients(m - 2, x.length);
+        for (BoundaryTrace.Traced t : layer) {
+            double[] g = new double[x.length];
+            for (int k = 0; k < t.upper().length; k++) {
+                for (int j = 0; j < g.length; j++) {
+                    g[j] += t.upper()[k] * upperGrad[k][j];
+                }
+            }
+            for (int i = 0; i < t.lower().length; i++) {
+                for (int j = 0; j < g.length; j++) {
+                    g[j] += t.lower()[i] * lowerGrad[i][j];
+                }
+            }
+            double norm = KinkAnalysis.norm(g);
+            if (norm > 0 && Math.abs(t.value(s, x, m)) / norm < 1e-7 * (1 + KinkAnalysis.norm(x))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BoundaryTrace.Traced normalised(BoundaryTrace.Traced t) {
+        double n = KinkAnalysis.norm(t.upper());
+        double[] upper = t.upper().clone();
+        double[] lower = t.lower().clone();
+        for (int k = 0; k < upper.length; k++) {
+            upper[k] /= n;
+        }
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] /= n;
+        }
+        return new BoundaryTrace.Traced(upper, lower, t.bias() / n, t.pieces(), t.residual());
+    }
+
+    /** Every candidate tried: fix the signs of the layer below, then trace the next layer or solve the last. */
+    private void closeLayer() {
+        int m = known.depth();
+        if (layer.isEmpty()) {
+            done = true;
+            stage = "No neuron of layer " + tracingLayer() + " could be traced from the " + candidates.size()
+                    + " critical points left, so the attack stops at layer " + m + ".";
+            return;
+        }
+        // A critical point that failed to trace before its neuron was traced from another one belongs to this layer.
+        deferred.removeIf(c -> explainedByLayer(c.x()));
+        double[][] skips = layer.stream().map(BoundaryTrace.Traced::lower).toArray(double[][]::new);
+        double[][] upper = tracedWeights();
+        double[] bias = tracedBiases();
+        boolean[] flipped = solveSigns(upper, skips, known.weights(m - 1));
+        if (flipped == null) {
+            done = true;
+            stage = "The signs of layer " + m + " are not determined by the " + layer.size() + " neurons of layer " + (m + 1)
+                    + " traced, so the attack stops there.";
+            return;
+        }
+        for (int k = 0; k < flipped.length; k++) {
+            if (flipped[k]) {
+                for (int j = 0; j < upper.length; j++) {
+                    bias[j] += upper[j][k] * known.biases(m - 1)[k];
+                }
+                known.flip(m - 1, k);
+            }
+        }
+        known.add(upper, bias);
+        layer.clear();
+        if (deferred.isEmpty()) {
+            solveLastLayer();
+            return;
+        }
+        candidates = new ArrayList<>(deferred);
+        deferred.clear();
+        next = 0;
+        stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + "; following the boundaries of layer " + (m + 2) + ".";
+    }
+
+    /**
+     * σ in {0, 1} per neuron of the layer below from the skip terms ℓ_j = −Σ_k σ_k u_jk V_k; null
+     * if the system is rank deficient or its solution is not near 0s and 1s.
+     */
+    static boolean[] solveSigns(double[][] upper, double[][] skips, double[][] below) {
+        int n = below.length;
+        int width = below[0].length;
+        double[][] a = new double[upper.length * width][n];
+        double[][] y = new double[upper.length * width][1];
+        for (int j = 0; j < upper.length; j++) {
+            for (int i = 0; i < width; i++) {
+                for (int k = 0; k < n; k++) {
+                    a[j * width + i][k] = -upper[j][k] * below[k][i];
+                }
+                y[j * width + i][0] = skips[j][i];
+            }
+        }
+        if (a.length < n) {
+            return null;
+        }
+        double[][] sigma = LinearSolve.leastSquares(a, y);
+        if (sigma == null) {
+            return null;
+        }
+        boolean[] flipped = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            double s = sigma[k][0];
+            if (Math.abs(s) < 1e-3) {
+                flipped[k] = false;
+            } else if (Math.abs(s - 1) < 1e-3) {
+                flipped[k] = true;
+            } else {
+                return null;
+            }
+        }
+        return flipped;
+    }
+
+    /**
+     * The output layer: f = A·h_L + S·h_{L−1} + c by least squares on random queries (S the skip
+     * term of layer L's open signs), then the signs of layer L from S and a plain refit.
+     */
+    private void solveLastLayer() {
+        int depth = known.depth();
+        int d = oracle.inputs();
+        long before = oracle.queries();
+        Random inputs = new Random(seed ^ 0x5DEECE66DL);
+        int lowerWidth = depth == 1 ? d : known.width(depth - 2);
+        int width = known.width(depth - 1);
+        int columns = width + lowerWidth + 1;
+        double[][] xs = new double[3 * columns][d];
+        for (double[] x : xs) {
+            for (int j = 0; j < d; j++) {
+                x[j] = inputs.nextGaussian();
+            }
+        }
+        double[][] ys = oracle.query(xs);
+        double[][] features = new double[xs.length][columns];
+        for (int r = 0; r < xs.length; r++) {
+            KnownLayers.State s = known.at(xs[r]);
+            System.arraycopy(s.h()[depth - 1], 0, features[r], 0, width);
+            System.arraycopy(s.activations(depth - 2, xs[r]), 0, features[r], width, lowerWidth);
+            features[r][columns - 1] = 1;
+        }
+        double[][] beta = LinearSolve.leastSquares(features, ys);
+        if (beta == null) {
+            done = true;
+            stage = "The last layer's least-squares fit was singular.";
+            return;
+        }
+        int outputs = oracle.outputs();
+        double[][] a = new double[outputs][width];
+        double[][] skip = new double[outputs][lowerWidth];
+        double[] c = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int k = 0; k < width; k++) {
+                a[o][k] = beta[k][o];
+            }
+            for (int i = 0; i < lowerWidth; i++) {
+                skip[o][i] = beta[width + i][o];
+            }
+            c[o] = beta[columns - 1][o];
+        }
+        double[][] below = depth == 1 ? null : known.weights(depth - 1);
+        boolean[] flipped = below == null ? null : solveSigns(a, skip, below);
+        boolean signsKnown = flipped != null;
+        if (signsKnown) {
+            for (int k = 0; k < width; k++) {
+                if (flipped[k]) {
+                    for (int o = 0; o < outputs; o++) {
+                        c[o] += a[o][k] * known.biases(depth - 1)[k];
+                    }
+                    known.flip(depth - 1, k);
+                }
+            }
+            double[][] plain = new double[xs.length][width + 1];
+            for (int r = 0; r < xs.length; r++) {
+                System.arraycopy(known.at(xs[r]).h()[depth - 1], 0, plain[r], 0, width);
+                plain[r][width] = 1;
+            }
+            double[][] refit = LinearSolve.leastSquares(plain, ys);
+            if (refit != null) {
+                for (int o = 0; o < outputs; o++) {
+                    for (int k = 0; k < width; k++) {
+                        a[o][k] = refit[k][o];
+                    }
+                    c[o] = refit[width][o];
+                }
+                skip = new double[outputs][lowerWidth];
+            } else {
+                signsKnown = false;
+            }
+        }
+        List<double[][]> weights = new ArrayList<>(layerWeights());
+        List<double[]> biases = new ArrayList<>(layerBiases());
+        weights.add(a);
+        biases.add(c);
+        result = new RecoveredNetwork(weights, biases, skip, signsKnown, oracle.queries() - before);
+        done = true;
+        stage = "The last layer solved by least squares on " + xs.length + " queries"
+                + (signsKnown ? ", and layer " + depth + "'s signs from its skip term." : "; layer " + depth + "'s signs are not"
+                + " determined (too few outputs), so the network is written with a skip term, exactly.");
+    }
+
+    /**
+     * The zero sets of every recovered neuron beyond the first layer (and of those traced so far in
+     * the layer being traced) on the displayed plane, by marching squares on a grid × grid lattice:
+     * {u0, v0, u1, v1, layer} per segment, layers counted from 1.
+     */
+    List<double[]> boundariesOnPlane(org.glassbox.regions.Plane plane, org.glassbox.regions.Window window, int grid) {
+        int depth = known.depth();
+        List<BoundaryTrace.Traced> traced = List.copyOf(layer);
+        int neurons = traced.size();
+        for (int l = 1; l < depth; l++) {
+            neurons += known.width(l);
+        }
+        if (neurons == 0) {
+            return List.of();
+        }
+        int side = grid + 1;
+        double[][] values = new double[side * side][];
+        int[] layerOf = new int[neurons];
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                double[] x = plane.point(window.uMin() + c * window.width() / grid, window.vMin() + r * window.height() / grid);
+                double[] v = new double[neurons];
+                double[][] z = known.preActivations(x);
+                int n = 0;
+                for (int l = 1; l < depth; l++) {
+                    for (int i = 0; i < z[l].length; i++) {
+                        layerOf[n] = l + 1;
+                        v[n++] = z[l][i];
+                    }
+                }
+                for (BoundaryTrace.Traced t : traced) {
+                    double s = t.bias();
+                    for (int k = 0; k < t.upper().length; k++) {
+                        s += t.upper()[k] * Math.max(0, z[depth - 1][k]);
+                    }
+                    for (int i = 0; i < t.lower().length; i++) {
+                        s += t.lower()[i] * (depth == 1 ? x[i] : Math.max(0, z[depth - 2][i]));
+                    }
+                    layerOf[n] = depth + 1;
+                    v[n++] = s;
+                }
+                values[r * side + c] = v;
+            }
+        }
+        List<double[]> segments = new ArrayList<>();
+        double du = window.width() / grid;
+        double dv = window.height() / grid;
+        for (int n = 0; n < neurons; n++) {
+            for (int r = 0; r < grid; r++) {
+                for (int c = 0; c < grid; c++) {
+                    double a = values[r * side + c][n];
+                    double b = values[r * side + c + 1][n];
+                    double d = values[(r + 1) * side + c][n];
+                    double e = values[(r + 1) * side + c + 1][n];
+                    List<double[]> cuts = new ArrayList<>(4);
+                    double u0 = window.uMin() + c * du;
+                    double v0 = window.vMin() + r * dv;
+                    if ((a > 0) != (b > 0)) {
+                        cuts.add(new double[] {u0 + du * a / (a - b), v0});
+                    }
+                    if ((b > 0) != (e > 0)) {
+                        cuts.add(new double[] {u0 + du, v0 + dv * b / (b - e)});
+                    }
+                    if ((d > 0) != (e > 0)) {
+                        cuts.add(new double[] {u0 + du * d / (d - e), v0 + dv});
+                    }
+                    if ((a > 0) != (d > 0)) {
+                        cuts.add(new double[] {u0, v0 + dv * a / (a - d)});
+                    }
+                    for (int k = 0; k + 1 < cuts.size(); k += 2) {
+                        segments.add(new double[] {cuts.get(k)[0], cuts.get(k)[1], cuts.get(k + 1)[0], cuts.get(k + 1)[1],
+                                layerOf[n]});
+                    }
+                }
+            }
+        }
+        return segments;
+    }
+
+    int explainedCount() {
+        return explained;
+    }
+}

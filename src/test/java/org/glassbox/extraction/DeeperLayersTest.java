@@ -1,0 +1,88 @@
+package org.glassbox.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.glassbox.metrics.LayerComparison;
+import org.glassbox.regions.PiecewiseLinearNetwork;
+import org.glassbox.regions.RandomReluNetworks;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DeeperLayersTest {
+
+    @Test
+    void aTwoHiddenLayerNetworkIsRecoveredWholeFromTheBendsOfItsSecondLayer() {
+        PiecewiseLinearNetwork net = RandomReluNetworks.relu(5, 0, 10, 20, 20, 1);
+        ExtractionSnapshot s = FirstLayerExtractionTest.run(net, OutputPrecision.FLOAT64, 4, 2);
+        Completion c = s.completion();
+        assertTrue(c != null, "the attack reaches the last layer: " + s.stage());
+        List<LayerComparison> layers = c.layers().hidden();
+        assertEquals(2, layers.size(), "two hidden layers are inferred");
+        for (LayerComparison layer : layers) {
+            assertEquals(20, layer.recoveredNeurons(), "each layer's width is inferred");
+            assertEquals(1.0, layer.fractionRecovered());
+            assertTrue(layer.maxError() < Math.pow(2, -27), "layer error " + layer.maxError());
+        }
+        assertTrue(c.signsKnown());
+        assertEquals(1.0, c.signsRight(), "every sign is right");
+        assertTrue(c.lastLayerError() < Math.pow(2, -27), "last layer error " + c.lastLayerError());
+        assertTrue(c.randomInputs().maxError() < 1e-7, "max |f − f̂| " + c.randomInputs().maxError());
+        assertTrue(s.queries() < (1 << 18), "queries " + s.queries());
+    }
+
+    @Test
+    void theSignsOfALayerFollowFromTheSkipTermsOfTheLayerAbove() {
+        Random r = new Random(3);
+        int below = 6;
+        int n = 9;
+        int above = 5;
+        double[][] v = gaussian(r, n, below);
+        double[][] u = gaussian(r, above, n);
+        boolean[] flipped = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            flipped[k] = r.nextBoolean();
+        }
+        double[][] skips = new double[above][below];
+        for (int j = 0; j < above; j++) {
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < below && flipped[k]; i++) {
+                    skips[j][i] -= u[j][k] * v[k][i];
+                }
+            }
+        }
+        assertArrayEquals(flipped, DeeperLayers.solveSigns(u, skips, v), "30 equations, 9 signs: determined");
+        assertNull(DeeperLayers.solveSigns(new double[][] {u[0]}, new double[][] {skips[0]}, v),
+                "one neuron above gives 6 equations for 9 signs: not determined, and said so");
+    }
+
+    @Test
+    void aNetworkWithOpenSignsIsExportedExactlyThroughPassThroughNeurons() {
+        PiecewiseLinearNetwork truth = RandomReluNetworks.relu(3, 0, 4, 8, 1);
+        RecoveredNetwork recovered = FirstLayerExtractionTest.run(truth, OutputPrecision.FLOAT64, 6, 1).completion().network();
+        assertTrue(!recovered.signsKnown(), "8 neurons on 4 inputs keep a skip term");
+        MultiLayerNetwork model = RecoveredModel.network(recovered);
+        Random r = new Random(4);
+        for (int i = 0; i < 50; i++) {
+            double[] x = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            double expected = truth.logits(x)[0];
+            double exported = model.output(Nd4j.create(new double[][] {x}).castTo(model.params().dataType())).getDouble(0);
+            assertEquals(expected, exported, 1e-4 * (1 + Math.abs(expected)), "the exported model computes the true function");
+        }
+    }
+
+    private static double[][] gaussian(Random r, int rows, int columns) {
+        double[][] m = new double[rows][columns];
+        for (double[] row : m) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        return m;
+    }
+}
