@@ -77,10 +77,14 @@ final class ExtractCommand implements Callable<Integer> {
         java.time.Instant started = java.time.Instant.now();
         long t0 = System.nanoTime();
         ExtractionSnapshot last = null;
-        for (int i = 0; i < task.iterations(); i++) {
+        for (int i = 0; i < task.iterations() && !task.finished(); i++) {
             last = task.step(i);
-            System.out.printf(Locale.ROOT, "line %d: %,d queries, %d first-layer neurons, %d critical points%n", last.lines(),
-                    last.queries(), last.firstLayer().size(), last.kinks().size());
+            if (i < parameters.lines()) {
+                System.out.printf(Locale.ROOT, "line %d: %,d queries, %d first-layer neurons, %d critical points%n", last.lines(),
+                        last.queries(), last.firstLayer().size(), last.kinks().size());
+            } else {
+                System.out.printf(Locale.ROOT, "%,d queries: %s%n", last.queries(), last.stage());
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LayerComparison c = last.comparison();
@@ -89,6 +93,18 @@ final class ExtractCommand implements Callable<Integer> {
                         + " max weight error %.3e = 2^%.1f; %,d queries = 2^%.1f; %d critical points on deeper neurons; %.2f s%n",
                 target.name(), outputs, c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), c.maxError(),
                 Math.log(c.maxError()) / Math.log(2), last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
+        if (last.layers() != null) {
+            for (int l = 1; l < last.layers().hidden().size(); l++) {
+                LayerComparison layer = last.layers().hidden().get(l);
+                System.out.printf(Locale.ROOT, "layer %d: %d neurons found (true width %d), %.0f %% recovered; max weight error"
+                                + " %.3e = 2^%.1f%n", l + 1, layer.recoveredNeurons(), layer.trueNeurons(),
+                        100 * layer.fractionRecovered(), layer.maxError(), Math.log(layer.maxError()) / Math.log(2));
+            }
+            if (!Double.isNaN(last.layers().outputError())) {
+                System.out.printf(Locale.ROOT, "output layer: max weight error %.3e = 2^%.1f%n", last.layers().outputError(),
+                        Math.log(last.layers().outputError()) / Math.log(2));
+            }
+        }
         System.out.println(last.stage());
         if (last.completion() != null) {
             System.out.println(last.completion().summary());

@@ -63,23 +63,17 @@ final class BoundaryTrace {
     record Outcome(Optional<Traced> traced, List<Piece> pieces, String reason) {
     }
 
-    private final Oracle oracle;
-    private final Noise noise;
     private final KnownLayers known;
     private final Random random;
     private final LineSearch search;
-    private final LineSearch exact;
     private final int m;
     private final int lowerWidth;
     private final double maxRadius;
 
     BoundaryTrace(Oracle oracle, Noise noise, KnownLayers known, Random random, double maxRadius) {
-        this.oracle = oracle;
-        this.noise = noise;
         this.known = known;
         this.random = random;
         this.search = new LineSearch(oracle, noise, 0);
-        this.exact = new LineSearch(oracle, noise, 0);
         this.m = known.depth();
         this.lowerWidth = m == 1 ? known.inputs() : known.width(m - 2);
         this.maxRadius = maxRadius;
@@ -143,7 +137,6 @@ final class BoundaryTrace {
                 previous = null;
                 continue;
             }
-            if (debug) System.out.println(" crossing " + exit.layer() + ":" + exit.neuron() + " at tau " + exit.tau() + " target " + target.neuron());
             Optional<Piece> next = cross(current, u, exit);
             crossings++;
             if (next.isEmpty()) {
@@ -160,13 +153,6 @@ final class BoundaryTrace {
             previous = u;
             pieces.add(current);
             note(known.at(current.x()), upperSeen, lowerSeen);
-        }
-        if (debug && debugTrueGradient != null) {
-            for (Piece p : pieces) {
-                double[] gt = debugTrueGradient.apply(p.x());
-                System.out.printf("   piece cos %.17f ratio %.12f%n", KnownLayers.dot(gt, p.g()) / KinkAnalysis.norm(gt) / KinkAnalysis.norm(p.g()),
-                        KinkAnalysis.norm(p.g()) / KinkAnalysis.norm(gt));
-            }
         }
         Optional<Traced> solved = solve(pieces);
         return new Outcome(solved, pieces, solved.isPresent() ? "traced" : "the bends seen do not determine every weight");
@@ -254,8 +240,6 @@ final class BoundaryTrace {
      * stretch z = g·(x − c) + t·n·(x − c) vanishes at s* = −t δ(n·u)/(‖g‖ + t n·ĝ), so the kink's
      * place gives t = −s*‖g‖/(δ n·u + s* n·ĝ).
      */
-    static boolean debug = Boolean.getBoolean("glassbox.debugTrace");
-    static java.util.function.Function<double[], double[]> debugTrueGradient;
 
     private Optional<Piece> cross(Piece from, double[] u, KnownLayers.Exit exit) {
         double[] c = LineSearch.point(from.x(), u, exit.tau());
@@ -330,10 +314,8 @@ final class BoundaryTrace {
                 if (third != null) {
                     return Optional.of(new Piece(p1.x(), g2, List.of(p1.x(), p2.x(), third)));
                 }
-                if (debug) System.out.println("  pair t " + t + " not confirmed; delta " + delta);
             }
         }
-        if (debug) System.out.println("  kinks " + first.size() + " and " + second.size() + ", delta " + delta + " layer " + exit.layer());
         return Optional.empty();
     }
 
@@ -382,7 +364,7 @@ final class BoundaryTrace {
             return null;
         }
         double span = 1e-6 * (1 + KinkAnalysis.norm(onIt));
-        List<LineSearch.Kink> found = exact.kinks(onIt, dir, -span, span);
+        List<LineSearch.Kink> found = search.kinks(onIt, dir, -span, span);
         return found.size() == 1 && Math.abs(found.get(0).t()) < 1e-3 * span ? found.get(0).x() : null;
     }
 
@@ -418,11 +400,9 @@ final class BoundaryTrace {
                 new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows.toArray(new double[0][]), false));
         double[] sigma = svd.getSingularValues();
         int last = sigma.length - 1;
-        if (debug) System.out.printf("   sigma last %.2e second %.2e of %d%n", sigma[last] / sigma[0], sigma[last - 1] / sigma[0], rows.size());
         if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
             return null;
         }
-        if (debug) System.out.printf("   polish: %d points, sigma last %.2e second %.2e%n", rows.size(), sigma[last] / sigma[0], sigma[last - 1] / sigma[0]);
         double[] v = svd.getV().getColumn(last);
         double dot = 0;
         double vv = 0;

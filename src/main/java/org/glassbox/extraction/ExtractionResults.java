@@ -34,11 +34,16 @@ public final class ExtractionResults {
     public static final int HYPERPLANE = 8;
     public static final int FIRST_LAYER_POINT = 2;
     public static final int DEEPER_POINT = 0;
+    public static final int TRACE = 3;
 
     private ExtractionResults() {
     }
 
-    /** The searched lines (grey) and the recovered hyperplanes' traces on the plane. */
+    /**
+     * The searched lines (grey), the recovered hyperplanes' traces on the plane and the recovered
+     * deeper boundaries (pink), and, for a network of two inputs, the boundary walks (purple; grey
+     * where a walk failed). With more inputs the walks leave the plane, so they are not drawn.
+     */
     public static List<MapLine> lines(ExtractionTarget target, ExtractionSnapshot s) {
         List<MapLine> lines = new ArrayList<>();
         for (double[] seg : s.lineSegments()) {
@@ -46,6 +51,14 @@ public final class ExtractionResults {
         }
         for (RecoveredNeuron n : s.firstLayer()) {
             lines.add(MapLine.infinite(target.plane().trace(n.plane().w(), n.plane().b()), HYPERPLANE, 2.6));
+        }
+        for (double[] seg : s.boundaries()) {
+            lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], HYPERPLANE, 2.6));
+        }
+        if (target.network().inputs() == 2) {
+            for (double[] seg : s.traces()) {
+                lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], seg[4] > 0 ? TRACE : -1, seg[4] > 0 ? 1.8 : 1));
+            }
         }
         return lines;
     }
@@ -64,9 +77,13 @@ public final class ExtractionResults {
         return markers;
     }
 
-    /** The recovered first layer, one row per neuron: its hyperplane, witnesses and error against its matched true neuron. */
+    /**
+     * The recovered neurons, one row each: layer, index, witnesses (first layer), the matched true
+     * neuron and the errors against it, then the bias and the weights over the layer below (the
+     * inputs for layer 1). Deeper rows carry their weights once the whole network is recovered.
+     */
     public static String neuronsCsv(ExtractionSnapshot s) {
-        StringBuilder sb = new StringBuilder("neuron,witnesses,true_neuron,one_minus_cos,max_error,bits,b");
+        StringBuilder sb = new StringBuilder("layer,neuron,witnesses,true_neuron,one_minus_cos,max_error,bits,b");
         int d = s.firstLayer().isEmpty() ? 0 : s.firstLayer().get(0).plane().w().length;
         for (int j = 0; j < d; j++) {
             sb.append(",w").append(j);
@@ -77,7 +94,7 @@ public final class ExtractionResults {
             int index = i;
             LayerComparison.NeuronMatch m = s.comparison().matches().stream().filter(x -> x.recovered() == index).findFirst()
                     .orElse(null);
-            sb.append(i).append(',').append(n.witnesses()).append(',').append(m == null ? "" : m.truth()).append(',')
+            sb.append(1).append(',').append(i).append(',').append(n.witnesses()).append(',').append(m == null ? "" : m.truth()).append(',')
                     .append(m == null ? "" : Math.max(0, 1 - Math.abs(m.cosine()))).append(',')
                     .append(m == null ? "" : m.maxError()).append(',').append(m == null ? "" : m.bits()).append(',')
                     .append(n.plane().b());
@@ -85,6 +102,27 @@ public final class ExtractionResults {
                 sb.append(',').append(w);
             }
             sb.append('\n');
+        }
+        if (s.layers() != null) {
+            for (int l = 1; l < s.layers().hidden().size(); l++) {
+                LayerComparison c = s.layers().hidden().get(l);
+                double[][] w = s.completion() == null ? null : s.completion().network().weights().get(l);
+                double[] b = s.completion() == null ? null : s.completion().network().biases().get(l);
+                for (int i = 0; i < c.recoveredNeurons(); i++) {
+                    int index = i;
+                    LayerComparison.NeuronMatch m = c.matches().stream().filter(x -> x.recovered() == index).findFirst().orElse(null);
+                    sb.append(l + 1).append(',').append(i).append(",,").append(m == null ? "" : m.truth()).append(',')
+                            .append(m == null ? "" : Math.max(0, 1 - Math.abs(m.cosine()))).append(',')
+                            .append(m == null ? "" : m.maxError()).append(',').append(m == null ? "" : m.bits()).append(',')
+                            .append(b == null ? "" : b[i]);
+                    if (w != null) {
+                        for (double x : w[i]) {
+                            sb.append(',').append(x);
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
         }
         return sb.toString();
     }
@@ -100,12 +138,27 @@ public final class ExtractionResults {
         metrics.put("maxWeightError", c.maxError());
         metrics.put("criticalPoints", s.kinks().size());
         metrics.put("deeperCriticalPoints", s.kinks().stream().filter(k -> k.kind() == KinkPoint.Kind.DEEPER).count());
+        if (s.layers() != null) {
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (int l = 0; l < s.layers().hidden().size(); l++) {
+                LayerComparison layer = s.layers().hidden().get(l);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("layer", l + 1);
+                row.put("found", layer.recoveredNeurons());
+                row.put("trueWidth", layer.trueNeurons());
+                row.put("fractionRecovered", layer.fractionRecovered());
+                row.put("maxWeightError", layer.maxError());
+                layers.add(row);
+            }
+            metrics.put("layers", layers);
+        }
         metrics.put("stage", s.stage());
         Completion done = s.completion();
         if (done != null) {
             metrics.put("signsKnown", done.signsKnown());
             metrics.put("signsRight", done.signsRight());
             metrics.put("lastLayerError", done.lastLayerError());
+            metrics.put("outputLayerError", done.layers().outputError());
             metrics.put("lastLayerQueries", done.queries());
             metrics.put("maxOutputErrorRandomInputs", done.randomInputs().maxError());
             metrics.put("maxOutputErrorPlane", done.planeInputs().maxError());
@@ -157,7 +210,8 @@ public final class ExtractionResults {
                 .table("What was run", what)
                 .table("Figures", metrics)
                 .image("The true network's regions with the attack drawn over them: searched lines (grey), critical points"
-                        + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes (pink)", picture)
+                        + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes and deeper boundaries (pink), boundary"
+                        + " walks (purple, two-input networks only)", picture)
                 .write(folder.resolve("report.html"));
         return files;
     }

@@ -10,8 +10,9 @@ import org.glassbox.metrics.NetworkComparison;
  * never sees it).
  *
  * @param lineSegments the searched lines on the displayed plane, {u0, v0, u1, v1} each
- * @param log2Error    per line so far, log2 of the largest first-layer weight error (NaN before a neuron is matched)
- * @param queriesAfter per line so far, the queries spent by then
+ * @param log2Error    per step so far (lines, then boundary walks), log2 of the largest weight error over the layers
+ *                     compared (NaN before a neuron is matched)
+ * @param queriesAfter per step so far, the queries spent by then
  * @param completion   after the last line: the last layer and signs, if no deeper neuron was seen; else null
  * @param stage        what the attack is doing, in words
  * @param layers       once the deeper stage runs: every layer recovered so far against the true one; else null

@@ -47,8 +47,8 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     private final List<KinkPoint> kinks = new ArrayList<>();
     private final List<double[]> segments = new ArrayList<>();
     private final long seed;
-    private final double[] log2Error;
-    private final long[] queriesAfter;
+    private final List<Double> log2Error = new ArrayList<>();
+    private final List<Long> queriesAfter = new ArrayList<>();
 
     public ExtractionTask(PiecewiseLinearNetwork truth, Oracle oracle, Plane plane, Window window,
                           ExtractionParameters parameters, long seed) {
@@ -67,8 +67,6 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         Noise noise = Noise.of(oracle.precision());
         this.search = new LineSearch(oracle, noise, 1e-9 * parameters.halfLength());
         this.analysis = new KinkAnalysis(oracle, noise);
-        this.log2Error = new double[parameters.lines()];
-        this.queriesAfter = new long[parameters.lines()];
     }
 
     /** Steps the deeper stage may take at most: one per critical point traced, one per layer closed. */
@@ -115,8 +113,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         }
         LayerComparison comparison = compare();
         double error = comparison.maxError();
-        log2Error[index] = Double.isNaN(error) ? Double.NaN : Math.log(Math.max(error, 1e-300)) / Math.log(2);
-        queriesAfter[index] = oracle.queries();
+        record(error);
         pause();
         return snapshot(index + 1, comparison, "Searching line " + (index + 1) + " of " + parameters.lines());
     }
@@ -159,8 +156,17 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
                 completion = score(deeperLayers.result());
             }
         }
+        NetworkComparison layers = completion != null ? completion.layers() : deeperComparison();
+        record(layers.hidden().stream().mapToDouble(LayerComparison::maxError).filter(e -> !Double.isNaN(e)).max()
+                .orElse(Double.NaN));
         pause();
         return snapshot(lines, comparison, deeperLayers.stage());
+    }
+
+    /** One point of the error-against-queries curve: the largest weight error over the layers compared so far. */
+    private void record(double error) {
+        log2Error.add(Double.isNaN(error) ? Double.NaN : Math.log(Math.max(error, 1e-300)) / Math.log(2));
+        queriesAfter.add(oracle.queries());
     }
 
     private void pause() {
@@ -191,7 +197,8 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             boundaries = deeperLayers.boundariesOnPlane(plane, window, 160);
         }
         return new ExtractionSnapshot(shown, oracle.queries(), List.copyOf(kinks), List.copyOf(firstLayer), comparison,
-                List.copyOf(segments), Arrays.copyOf(log2Error, shown), Arrays.copyOf(queriesAfter, shown), completion, stage,
+                List.copyOf(segments), log2Error.stream().mapToDouble(Double::doubleValue).toArray(),
+                queriesAfter.stream().mapToLong(Long::longValue).toArray(), completion, stage,
                 layers, List.copyOf(traces), boundaries, tracing);
     }
 

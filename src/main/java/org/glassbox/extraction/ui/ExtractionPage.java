@@ -90,7 +90,7 @@ public final class ExtractionPage implements WorkspacePage {
     }
 
     /** One row of the neuron table. */
-    public record NeuronRow(int index, int truth, int witnesses, double oneMinusCos, double error, double bits) {
+    public record NeuronRow(int layer, int index, int truth, int witnesses, double oneMinusCos, double error, double bits) {
     }
 
     private final Assets assets;
@@ -106,7 +106,7 @@ public final class ExtractionPage implements WorkspacePage {
     private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
     private final TableView<NeuronRow> table = new TableView<>();
     private final CurveView errorCurve = new CurveView("log2 largest weight error against log2 queries", Color.web("#c0392b"));
-    private final CurveView queryCurve = new CurveView("log2 queries, line by line", Color.web("#1f5fbf"));
+    private final CurveView queryCurve = new CurveView("log2 queries, step by step", Color.web("#1f5fbf"));
     private final LatestOnly<MapRequest, RegionMap> recompute;
 
     /** The true network's region map is recomputed for each new view window. */
@@ -189,14 +189,16 @@ public final class ExtractionPage implements WorkspacePage {
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("neuronTable");
-        table.getColumns().setAll(List.of(column("#", NeuronRow::index, "%d", 28), column("true", NeuronRow::truth, "%d", 46),
+        table.getColumns().setAll(List.of(column("layer", NeuronRow::layer, "%d", 44), column("#", NeuronRow::index, "%d", 28),
+                column("true", NeuronRow::truth, "%d", 40),
                 column("seen", NeuronRow::witnesses, "%d", 50), column("1−|cos|", NeuronRow::oneMinusCos, "%.0e", 72),
                 column("max |Δ|", NeuronRow::error, "%.1e", 72), column("bits", NeuronRow::bits, "%.1f", 44)));
-        table.setTooltip(new Tooltip("Each recovered neuron, the true neuron it is matched to, how many critical points showed it,"
+        table.setTooltip(new Tooltip("Each recovered neuron by layer, the true neuron it is matched to, how many critical points"
+                + " showed it (first layer),"
                 + " 1 − |cos| of the weight vectors, the largest entry error of (w, b)/‖w‖, and −log2 of that error"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
-        Label placeholder = new Label("Recovered first-layer neurons appear here.");
+        Label placeholder = new Label("Recovered neurons appear here, layer by layer.");
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(12));
         table.setPlaceholder(placeholder);
@@ -205,7 +207,7 @@ public final class ExtractionPage implements WorkspacePage {
         csv.setOnAction(e -> exportNeurons());
         Button model = new Button("Recovered model…");
         model.setId("exportRecoveredModel");
-        model.setTooltip(new Tooltip("The recovered network as a DL4J zip the Model lab opens (one hidden layer, signs known)"));
+        model.setTooltip(new Tooltip("The recovered network as a DL4J zip the Model lab opens (once the attack has finished)"));
         model.setOnAction(e -> exportModel());
         Button results = new Button("Save results…");
         results.setId("saveExtractionResults");
@@ -214,8 +216,10 @@ public final class ExtractionPage implements WorkspacePage {
         FlowPane exports = new FlowPane(8, 6, new Label("Export"), results, csv, model);
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
-                + " (first-layer neurons) and red (second layer). Grey: the searched lines. Dots: critical points found (green:"
-                + " first layer, orange: deeper, black: unclear). Pink: the recovered first-layer hyperplanes. Black: where the largest output changes (classifiers). Wheel zooms, drag pans.");
+                + " (first-layer neurons), red (second layer) and gold (third). Grey: the searched lines. Dots: critical points found"
+                + " (green: first layer, orange: deeper, black: unclear). Pink: what the attack recovered, first-layer hyperplanes and"
+                + " the bent boundaries of deeper neurons. Purple (two inputs): the walks along a deeper neuron's boundary. Black:"
+                + " where the largest output changes (classifiers). Wheel zooms, drag pans.");
         legend.setWrapText(true);
         legend.setMaxWidth(400);
         VBox side = new VBox(8, table, errorCurve, queryCurve, exports);
@@ -317,16 +321,32 @@ public final class ExtractionPage implements WorkspacePage {
         LayerComparison c = s.comparison();
         List<NeuronRow> rows = new ArrayList<>();
         for (LayerComparison.NeuronMatch m : c.matches()) {
-            rows.add(new NeuronRow(m.recovered(), m.truth(), s.firstLayer().get(m.recovered()).witnesses(),
-                    Math.max(0, 1 - Math.abs(m.cosine())),
-                    m.maxError(), m.bits()));
+            rows.add(new NeuronRow(1, m.recovered(), m.truth(), s.firstLayer().get(m.recovered()).witnesses(),
+                    Math.max(0, 1 - Math.abs(m.cosine())), m.maxError(), m.bits()));
         }
         rows.sort(java.util.Comparator.comparingInt(NeuronRow::index));
         java.util.Set<Integer> matched = new java.util.HashSet<>();
         rows.forEach(r -> matched.add(r.index()));
         for (int i = 0; i < s.firstLayer().size(); i++) {
             if (!matched.contains(i)) {
-                rows.add(new NeuronRow(i, -1, s.firstLayer().get(i).witnesses(), Double.NaN, Double.NaN, Double.NaN));
+                rows.add(new NeuronRow(1, i, -1, s.firstLayer().get(i).witnesses(), Double.NaN, Double.NaN, Double.NaN));
+            }
+        }
+        StringBuilder deeperLine = new StringBuilder();
+        if (s.layers() != null) {
+            for (int l = 1; l < s.layers().hidden().size(); l++) {
+                LayerComparison layer = s.layers().hidden().get(l);
+                List<NeuronRow> layerRows = new ArrayList<>();
+                for (LayerComparison.NeuronMatch m : layer.matches()) {
+                    layerRows.add(new NeuronRow(l + 1, m.recovered(), m.truth(), 0, Math.max(0, 1 - Math.abs(m.cosine())),
+                            m.maxError(), m.bits()));
+                }
+                layerRows.sort(java.util.Comparator.comparingInt(NeuronRow::index));
+                rows.addAll(layerRows);
+                deeperLine.append(String.format(Locale.ROOT, " · layer %d: %d found, true width %d, %.0f %% recovered, error %s",
+                        l + 1, layer.recoveredNeurons(), layer.trueNeurons(), 100 * layer.fractionRecovered(),
+                        Double.isNaN(layer.maxError()) ? "–" : String.format(Locale.ROOT, "2^%.1f",
+                                Math.log(layer.maxError()) / Math.log(2))));
             }
         }
         table.setItems(FXCollections.observableList(rows));
@@ -335,10 +355,10 @@ public final class ExtractionPage implements WorkspacePage {
         String error = Double.isNaN(c.maxError()) ? "–" : String.format(Locale.ROOT, "%.2e = 2^%.1f", c.maxError(),
                 Math.log(c.maxError()) / Math.log(2));
         status.setText(String.format(Locale.ROOT, "Line %d · %,d queries (2^%.1f) · first layer: %d neurons found, true width %d,"
-                        + " %.0f %% recovered · largest weight error %s%n%d critical points: %d on first-layer neurons, %d on deeper"
-                        + " ones, %d unclear%n%s%s", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
-                c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, s.kinks().size(), first, deeper,
-                s.kinks().size() - first - deeper, s.stage(), s.completion() == null ? "" : "\n" + s.completion().summary()));
+                        + " %.0f %% recovered · largest weight error %s%s%n%d critical points: %d on first-layer neurons, %d on"
+                        + " deeper ones, %d unclear%n%s%s", s.lines(), s.queries(), Math.log(Math.max(1, s.queries())) / Math.log(2),
+                c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error, deeperLine, s.kinks().size(), first,
+                deeper, s.kinks().size() - first - deeper, s.stage(), s.completion() == null ? "" : "\n" + s.completion().summary()));
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < s.log2Error().length; i++) {
             if (Double.isFinite(s.log2Error()[i])) {
