@@ -93,11 +93,17 @@ final class BoundaryTrace {
         Piece current = pieces.get(0);
         int failures = 0;
         int crossings = 0;
+        int outOfBudget = 0;
+        int runOff = 0;
+        int unconfirmed = 0;
         double[] previous = null;
         double[] firstDirection = null;
         boolean reversed = false;
         Target chasing = null;
         int chaseCrossings = 0;
+        int[][] tries = {new int[upperWidth], new int[lowerWidth]};
+        boolean perturb = false;
+        KnownLayers.Exit lastCrossed = null;
         while (crossings < maxCrossings) {
             KnownLayers.State s = known.at(current.x());
             Target target = nextTarget(s, current.g(), upperSeen, lowerSeen, upperUnreachable, lowerUnreachable);
@@ -108,14 +114,37 @@ final class BoundaryTrace {
                 chasing = target;
                 chaseCrossings = 0;
             } else if (++chaseCrossings > 2 * (upperWidth + lowerWidth)) {
+                outOfBudget++;
                 markUnreachable(target, upperUnreachable, lowerUnreachable);
                 continue;
             }
             double[] u = target.direction();
-            if (previous != null && KnownLayers.dot(u, previous) < 0) {
+            if (perturb) {
+                // The last try at this target met a bend it could not confirm: approach from a slightly other way.
+                double[] r = new double[u.length];
+                for (int j = 0; j < r.length; j++) {
+                    r[j] = u[j] + 0.5 * random.nextGaussian() / Math.sqrt(u.length);
+                }
+                u = unit(tangent(r, current.g()));
+                perturb = false;
+            } else if (previous != null && KnownLayers.dot(u, previous) < 0) {
                 // Heading for the target would turn back along the boundary: go on ahead instead, so the walk cannot
                 // swing between two stretches.
                 u = unit(tangent(previous, current.g()));
+            }
+            if (lastCrossed != null) {
+                double z = s.z()[lastCrossed.layer()][lastCrossed.neuron()];
+                double[] n = s.grad()[lastCrossed.layer()][lastCrossed.neuron()];
+                if (z * KnownLayers.dot(n, u) < 0) {
+                    // Do not step straight back over the boundary just crossed (the walk would zig-zag into a corner):
+                    // go along it instead.
+                    double[] along = tangent(u, n);
+                    along = tangent(along, current.g());
+                    double norm = KinkAnalysis.norm(along);
+                    if (norm > 1e-6) {
+                        u = unit(along);
+                    }
+                }
             }
             if (firstDirection == null) {
                 firstDirection = u.clone();
@@ -133,7 +162,13 @@ final class BoundaryTrace {
                     }
                     continue;
                 }
-                markUnreachable(target, upperUnreachable, lowerUnreachable);
+                if (++tries[target.upper() ? 0 : 1][target.neuron()] >= 3) {
+                    runOff++;
+                    markUnreachable(target, upperUnreachable, lowerUnreachable);
+                } else {
+                    // Try the target again from another stretch already visited.
+                    current = pieces.get(random.nextInt(pieces.size()));
+                }
                 previous = null;
                 continue;
             }
@@ -141,21 +176,30 @@ final class BoundaryTrace {
             crossings++;
             if (next.isEmpty()) {
                 failures++;
-                if (failures >= 3 || pieces.size() == 1) {
+                if (failures >= 6 || (pieces.size() == 1 && failures >= 3)) {
                     return new Outcome(Optional.empty(), pieces, "no bend was confirmed where the boundary met a known one: a"
                             + " deeper neuron, or one hidden there");
                 }
-                markUnreachable(target, upperUnreachable, lowerUnreachable);
+                if (++tries[target.upper() ? 0 : 1][target.neuron()] >= 3) {
+                    unconfirmed++;
+                    markUnreachable(target, upperUnreachable, lowerUnreachable);
+                } else {
+                    perturb = true;
+                }
                 continue;
             }
             failures = 0;
+            lastCrossed = exit;
             current = next.get();
             previous = u;
             pieces.add(current);
             note(known.at(current.x()), upperSeen, lowerSeen);
         }
         Optional<Traced> solved = solve(pieces);
-        return new Outcome(solved, pieces, solved.isPresent() ? "traced" : "the bends seen do not determine every weight");
+        return new Outcome(solved, pieces, solved.isPresent() ? "traced" : String.format(java.util.Locale.ROOT,
+                "the bends seen do not determine every weight: %d known neurons not reached (%d the boundary ran off from,"
+                        + " %d too long a walk, %d bends not confirmed) in %d crossings", outOfBudget + runOff + unconfirmed,
+                runOff, outOfBudget, unconfirmed, crossings));
     }
 
     private record Target(boolean upper, int neuron, double[] direction) {
@@ -241,6 +285,7 @@ final class BoundaryTrace {
      * place gives t = −s*‖g‖/(δ n·u + s* n·ĝ).
      */
 
+
     private Optional<Piece> cross(Piece from, double[] u, KnownLayers.Exit exit) {
         double[] c = LineSearch.point(from.x(), u, exit.tau());
         double scale = 1 + KinkAnalysis.norm(c);
@@ -262,7 +307,15 @@ final class BoundaryTrace {
         }
         // Lines along ĝ, set off along u (the stretch goes on roughly ahead), then lines parallel to the crossed
         // boundary, set off across it (the stretch turns back).
-        double[][][] families = {{u, gh}, {across, along}};
+        // Last, lines straight across the crossed boundary, set off along it either way: a stretch that hugs it (a bend
+        // far larger than the gradient) crosses those close by.
+        double[] ahead = new double[along.length];
+        double[] behind = new double[along.length];
+        for (int j = 0; j < along.length; j++) {
+            ahead[j] = along[j] + 1e-3 * across[j];
+            behind[j] = -along[j] + 1e-3 * across[j];
+        }
+        double[][][] families = {{u, gh}, {across, along}, {unit(ahead), across}, {unit(behind), across}};
         for (double[][] family : families) {
             double[] offset = family[0];
             double room = KnownLayers.exit(known.at(LineSearch.point(c, offset, 1e-9 * scale)), offset).tau();
@@ -287,7 +340,7 @@ final class BoundaryTrace {
         double[] g = from.g();
         double[] n = exit.normal();
         double scale = 1 + KinkAnalysis.norm(c);
-        if (!(delta > 1e-9 * scale)) {
+        if (!(delta > 1e-7 * scale)) {
             return Optional.empty();
         }
         List<LineSearch.Kink> first = kinksAcross(LineSearch.point(c, o, delta), e, delta);
@@ -309,8 +362,8 @@ final class BoundaryTrace {
                 for (int j = 0; j < back.length; j++) {
                     back[j] = c[j] - p1.x()[j];
                 }
-                boolean continuous = Math.abs(KnownLayers.dot(g2, back)) < 1e-7 * scale * KinkAnalysis.norm(g2);
-                double[] third = Double.isFinite(t) && continuous ? confirms(p1.x(), g2, c, o, delta) : null;
+                boolean continuous = Math.abs(KnownLayers.dot(g2, back)) < Math.min(1e-7 * scale, 1e-4 * delta) * KinkAnalysis.norm(g2);
+                double[] third = Double.isFinite(t) && continuous ? confirms(p1.x(), g2, p2.x()) : null;
                 if (third != null) {
                     return Optional.of(new Piece(p1.x(), g2, List.of(p1.x(), p2.x(), third)));
                 }
@@ -335,37 +388,35 @@ final class BoundaryTrace {
 
     /**
      * The exact critical point where the stretch through p with gradient g2 predicts one, at a third
-     * place past the crossing c (1.5δ along u and a little sideways, in the same region as p); null
-     * if the black box does not kink there.
+     * place: from p along a random direction of the stretch, half-way to the nearest known
+     * boundary (so still in p's region) or to the other measured point q; null if the black box
+     * does not kink there; p itself when the region leaves no room for a third point.
      */
-    private double[] confirms(double[] p, double[] g2, double[] c, double[] u, double delta) {
-        double[] r = new double[c.length];
+    private double[] confirms(double[] p, double[] g2, double[] q) {
+        double[] r = new double[p.length];
         for (int j = 0; j < r.length; j++) {
             r[j] = random.nextGaussian();
         }
-        r = tangent(r, g2);
-        double rn = KinkAnalysis.norm(r);
-        double[] a = LineSearch.point(c, u, 1.5 * delta);
-        for (int j = 0; j < a.length && rn > 0; j++) {
-            a[j] += 0.3 * delta * r[j] / rn;
+        r = unit(tangent(r, g2));
+        double reach = 0.5 * Math.min(known.inradius(p), distance(p, q));
+        double[] a = LineSearch.point(p, r, reach);
+        double[] dir = unit(g2);
+        // The window allows for the error the walk's gradients carry (the first normal's finite differences).
+        double span = 1e-5 * (1 + KinkAnalysis.norm(a));
+        if (!(reach > 10 * span)) {
+            // No room for a third point in this region: the continuity test through the crossing stands alone.
+            return p;
         }
-        if (!known.sameRegion(a, p)) {
-            a = LineSearch.point(c, u, 1.5 * delta);
+        List<LineSearch.Kink> found = search.kinks(a, dir, -span, span);
+        return found.size() == 1 ? found.get(0).x() : null;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += (a[j] - b[j]) * (a[j] - b[j]);
         }
-        double g2Norm = KinkAnalysis.norm(g2);
-        double[] dir = new double[g2.length];
-        double offset = 0;
-        for (int j = 0; j < dir.length; j++) {
-            dir[j] = g2[j] / g2Norm;
-            offset += g2[j] * (a[j] - p[j]);
-        }
-        double[] onIt = LineSearch.point(a, dir, -offset / g2Norm);
-        if (!known.sameRegion(onIt, p)) {
-            return null;
-        }
-        double span = 1e-6 * (1 + KinkAnalysis.norm(onIt));
-        List<LineSearch.Kink> found = search.kinks(onIt, dir, -span, span);
-        return found.size() == 1 && Math.abs(found.get(0).t()) < 1e-3 * span ? found.get(0).x() : null;
+        return Math.sqrt(s);
     }
 
     /**
@@ -374,7 +425,8 @@ final class BoundaryTrace {
      * one satisfies F(p)·θ = 0, F(p) = [ReLU(ẑ_m(p)), h_{m−1}(p), 1]; with enough of them in enough
      * regions, θ is the null vector of that system (the right singular vector of its smallest
      * singular value), scaled to the gradient solution. Null when the points leave θ undetermined
-     * (a second singular value near zero), in which case the gradient solution stands.
+     * (a second singular value near zero) or fit no θ (the smallest one not near zero): then the
+     * trace is not taken.
      */
     private double[] throughExactPoints(List<Piece> pieces, int unknowns, double[][] theta) {
         List<double[]> rows = new ArrayList<>();
@@ -472,10 +524,11 @@ final class BoundaryTrace {
             residual = Math.max(residual, Math.abs(fit - y[i][0]) / gScale);
         }
         double[] polished = throughExactPoints(pieces, unknowns, theta);
-        if (polished != null) {
-            for (int k = 0; k < unknowns; k++) {
-                theta[k][0] = polished[k];
-            }
+        if (polished == null) {
+            return Optional.empty();
+        }
+        for (int k = 0; k < unknowns; k++) {
+            theta[k][0] = polished[k];
         }
         double[] upper = new double[upperWidth];
         double[] lower = new double[lowerWidth];

@@ -37,6 +37,7 @@ final class DeeperLayers {
     private final int maxCrossings;
     private final Noise noise;
     private List<Candidate> candidates;
+    private List<Candidate> layerCandidates = List.of();
     private final List<Candidate> deferred = new ArrayList<>();
     private final List<BoundaryTrace.Traced> layer = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
@@ -45,6 +46,11 @@ final class DeeperLayers {
     private RecoveredNetwork result;
     private String stage;
     private int explained;
+    private boolean wantsCandidates;
+    private int searchRounds;
+
+    /** Rounds of extra lines the attack may ask for when the recovered layers do not yet explain the outputs. */
+    static final int MAX_SEARCH_ROUNDS = 3;
 
     DeeperLayers(Oracle oracle, List<Hyperplane> firstLayer, List<Candidate> candidates, long seed, double maxRadius) {
         this.oracle = oracle;
@@ -67,6 +73,35 @@ final class DeeperLayers {
 
     boolean done() {
         return done;
+    }
+
+    /** Whether the attack should search more lines for critical points of neurons still missing. */
+    boolean wantsCandidates() {
+        return wantsCandidates;
+    }
+
+    /** Critical points from the extra lines: traced as neurons of the deepest layer, which is open again. */
+    void addCandidates(List<Candidate> more) {
+        candidates = new ArrayList<>(more);
+        next = 0;
+        wantsCandidates = false;
+        stage = "Layer " + tracingLayer() + ": following the boundaries through the " + more.size()
+                + " new critical points.";
+    }
+
+    /** Whether a recovered deeper neuron (or one traced in the open layer) has its boundary through x. */
+    boolean explains(double[] x) {
+        KnownLayers.State s = known.at(x);
+        double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
+        for (int l = 1; l < known.depth(); l++) {
+            for (int i = 0; i < s.z()[l].length; i++) {
+                double n = KinkAnalysis.norm(s.grad()[l][i]);
+                if (n > 0 && Math.abs(s.z()[l][i]) / n < tolerance) {
+                    return true;
+                }
+            }
+        }
+        return explainedByLayer(x);
     }
 
     String stage() {
@@ -125,8 +160,22 @@ final class DeeperLayers {
             BoundaryTrace trace = new BoundaryTrace(oracle, noise, known, random, maxRadius);
             BoundaryTrace.Outcome outcome = trace.trace(c.x(), c.normal(), maxCrossings);
             List<double[]> points = outcome.pieces().stream().map(BoundaryTrace.Piece::x).toList();
+            if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6
+                    && belowAfterAll(outcome.traced().get())) {
+                paths.add(new Path(tracingLayer() - 1, points, true));
+                stage = "Layer " + tracingLayer() + ": the walk found a neuron of layer " + (tracingLayer() - 1)
+                        + " that was missed (it ignores layer " + (tracingLayer() - 1) + "); it joins that layer, and layer "
+                        + tracingLayer() + " is traced again.";
+                return;
+            }
             if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6) {
-                layer.add(normalised(outcome.traced().get()));
+                BoundaryTrace.Traced traced = normalised(outcome.traced().get());
+                if (layer.stream().anyMatch(t -> Math.abs(KnownLayers.dot(t.upper(), traced.upper())) > 1 - 1e-4)) {
+                    explained++;
+                    stage = "Layer " + tracingLayer() + ": the walk followed a neuron already traced.";
+                    return;
+                }
+                layer.add(traced);
                 paths.add(new Path(tracingLayer(), points, true));
                 stage = String.format(java.util.Locale.ROOT, "Layer %d: neuron %d traced across %d regions (fit residual %.1e).",
                         tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
@@ -169,6 +218,30 @@ final class DeeperLayers {
         return false;
     }
 
+    /**
+     * A neuron traced as one of layer m + 1 whose weights over layer m vanish is one of layer m that
+     * no line revealed before: its skip term over layer m − 1 (whose signs are fixed) is its weights.
+     * It joins layer m, and layer m + 1 starts again from all its critical points.
+     */
+    private boolean belowAfterAll(BoundaryTrace.Traced t) {
+        int m = known.depth();
+        double upper = KinkAnalysis.norm(t.upper());
+        double lower = KinkAnalysis.norm(t.lower());
+        if (m < 2 || !(upper < 1e-6 * lower)) {
+            return false;
+        }
+        double[] row = t.lower().clone();
+        for (int i = 0; i < row.length; i++) {
+            row[i] /= lower;
+        }
+        known.append(m - 1, row, t.bias() / lower);
+        layer.clear();
+        deferred.clear();
+        candidates = new ArrayList<>(layerCandidates);
+        next = 0;
+        return true;
+    }
+
     private static BoundaryTrace.Traced normalised(BoundaryTrace.Traced t) {
         double n = KinkAnalysis.norm(t.upper());
         double[] upper = t.upper().clone();
@@ -186,9 +259,8 @@ final class DeeperLayers {
     private void closeLayer() {
         int m = known.depth();
         if (layer.isEmpty()) {
-            done = true;
-            stage = "No neuron of layer " + tracingLayer() + " could be traced from the " + candidates.size()
-                    + " critical points left, so the attack stops at layer " + m + ".";
+            // Nothing traced as a deeper neuron: the layers known may be all there is. The last layer's fit tells.
+            solveLastLayer();
             return;
         }
         // A critical point that failed to trace before its neuron was traced from another one belongs to this layer.
@@ -218,9 +290,44 @@ final class DeeperLayers {
             return;
         }
         candidates = new ArrayList<>(deferred);
+        layerCandidates = List.copyOf(candidates);
         deferred.clear();
         next = 0;
         stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + "; following the boundaries of layer " + (m + 2) + ".";
+    }
+
+    /** The largest |X·β − y| relative to the largest |y|. */
+    private static double misfit(double[][] x, double[][] beta, double[][] y) {
+        double worst = 0;
+        double scale = 0;
+        for (int r = 0; r < x.length; r++) {
+            for (int o = 0; o < y[r].length; o++) {
+                double fit = 0;
+                for (int k = 0; k < beta.length; k++) {
+                    fit += x[r][k] * beta[k][o];
+                }
+                worst = Math.max(worst, Math.abs(fit - y[r][o]));
+                scale = Math.max(scale, Math.abs(y[r][o]));
+            }
+        }
+        return worst / Math.max(scale, 1e-300);
+    }
+
+    /** Opens the deepest layer again: its neurons become the traced ones, with no skip term (the layer below is fixed). */
+    private void reopen() {
+        int depth = known.depth();
+        if (depth < 2) {
+            return;
+        }
+        int lowerWidth = depth == 2 ? known.inputs() : known.width(depth - 3);
+        Object[] removed = known.removeDeepest();
+        double[][] w = (double[][]) removed[0];
+        double[] b = (double[]) removed[1];
+        for (int i = 0; i < w.length; i++) {
+            layer.add(new BoundaryTrace.Traced(w[i], new double[lowerWidth], b[i], List.of(), 0));
+        }
+        candidates = new ArrayList<>();
+        next = 0;
     }
 
     /**
@@ -243,9 +350,30 @@ final class DeeperLayers {
         if (a.length < n) {
             return null;
         }
-        double[][] sigma = LinearSolve.leastSquares(a, y);
-        if (sigma == null) {
+        // A neuron nothing above listens to (all its outgoing weights zero) has no sign to find, and none that matters:
+        // its column is left out and it keeps the sign it has.
+        double[] columnNorm = new double[n];
+        for (int k = 0; k < n; k++) {
+            for (double[] row : a) {
+                columnNorm[k] += row[k] * row[k];
+            }
+            columnNorm[k] = Math.sqrt(columnNorm[k]);
+        }
+        double largest = java.util.Arrays.stream(columnNorm).max().orElse(0);
+        int[] kept = java.util.stream.IntStream.range(0, n).filter(k -> columnNorm[k] > 1e-9 * largest).toArray();
+        double[][] reduced = new double[a.length][kept.length];
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < kept.length; c++) {
+                reduced[r][c] = a[r][kept[c]];
+            }
+        }
+        double[][] solved = LinearSolve.leastSquares(reduced, y);
+        if (solved == null) {
             return null;
+        }
+        double[][] sigma = new double[n][1];
+        for (int c = 0; c < kept.length; c++) {
+            sigma[kept[c]][0] = solved[c][0];
         }
         boolean[] flipped = new boolean[n];
         for (int k = 0; k < n; k++) {
@@ -288,6 +416,17 @@ final class DeeperLayers {
             features[r][columns - 1] = 1;
         }
         double[][] beta = LinearSolve.leastSquares(features, ys);
+        double misfit = beta == null ? Double.POSITIVE_INFINITY : misfit(features, beta, ys);
+        if (misfit > 1e-7 && searchRounds < MAX_SEARCH_ROUNDS) {
+            // The known layers cannot express f: a neuron was missed (no line crossed it, or its trace failed).
+            searchRounds++;
+            reopen();
+            wantsCandidates = true;
+            stage = String.format(java.util.Locale.ROOT, "The recovered layers do not explain the outputs yet (relative misfit"
+                    + " %.1e): searching more lines for critical points of missing neurons (round %d of %d).", misfit,
+                    searchRounds, MAX_SEARCH_ROUNDS);
+            return;
+        }
         if (beta == null) {
             done = true;
             stage = "The last layer's least-squares fit was singular.";
@@ -342,9 +481,12 @@ final class DeeperLayers {
         biases.add(c);
         result = new RecoveredNetwork(weights, biases, skip, signsKnown, oracle.queries() - before);
         done = true;
-        stage = "The last layer solved by least squares on " + xs.length + " queries"
+        stage = (misfit > 1e-7 ? String.format(java.util.Locale.ROOT, "Some neuron is still missing (the outputs are fitted to a"
+                + " relative misfit of %.1e after %d extra searches). ", misfit, searchRounds) : "")
+                + "The last layer solved by least squares on " + xs.length + " queries"
                 + (signsKnown ? ", and layer " + depth + "'s signs from its skip term." : "; layer " + depth + "'s signs are not"
-                + " determined (too few outputs), so the network is written with a skip term, exactly.");
+                + " determined by the output layer's skip term (too few outputs, or a neuron missing), so the network is written"
+                + " with the skip term.");
     }
 
     /**

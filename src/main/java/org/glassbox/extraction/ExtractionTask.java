@@ -44,6 +44,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     private DeeperLayers deeperLayers;
     private Completion completion;
     private boolean finished;
+    private int linesSearched;
     private final List<KinkPoint> kinks = new ArrayList<>();
     private final List<double[]> segments = new ArrayList<>();
     private final long seed;
@@ -88,6 +89,42 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         if (index >= parameters.lines()) {
             return finish(index == parameters.lines());
         }
+        searchLine(this::classify, false);
+        LayerComparison comparison = compare();
+        double error = comparison.maxError();
+        record(error);
+        pause();
+        return snapshot(index + 1, comparison, "Searching line " + (index + 1) + " of " + parameters.lines());
+    }
+
+    /** What to do with one critical point of a line: x, the line's direction, and the room to the next kink. */
+    private interface KinkHandler {
+        void handle(double[] x, double[] v, double room);
+    }
+
+    /**
+     * One random line, its critical points each handed over: on the displayed plane, or (with more
+     * than two inputs, while looking for missing neurons) through a random point N(0, I) in a
+     * random direction of the whole input space, which reaches boundaries the plane never meets.
+     */
+    private void searchLine(KinkHandler handler, boolean anywhere) {
+        double half = parameters.halfLength();
+        if (anywhere && oracle.inputs() > 2) {
+            int d = oracle.inputs();
+            double[] o = new double[d];
+            double[] v = new double[d];
+            for (int j = 0; j < d; j++) {
+                o[j] = lines.nextGaussian();
+                v[j] = lines.nextGaussian();
+            }
+            double n = KinkAnalysis.norm(v);
+            for (int j = 0; j < d; j++) {
+                v[j] /= n;
+            }
+            linesSearched++;
+            handleKinks(search.kinks(o, v, -half, half), v, half, handler);
+            return;
+        }
         double u0 = window.uMin() + lines.nextDouble() * window.width();
         double v0 = window.vMin() + lines.nextDouble() * window.height();
         double angle = lines.nextDouble() * Math.PI;
@@ -101,22 +138,51 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         for (int j = 0; j < v.length; j++) {
             v[j] /= scale;
         }
-        double half = parameters.halfLength();
         double[] a = plane.coordinates(LineSearch.point(o, v, -half));
         double[] b = plane.coordinates(LineSearch.point(o, v, half));
         segments.add(new double[] {a[0], a[1], b[0], b[1]});
-        List<LineSearch.Kink> found = search.kinks(o, v, -half, half);
+        linesSearched++;
+        handleKinks(search.kinks(o, v, -half, half), v, half, handler);
+    }
+
+    private static void handleKinks(List<LineSearch.Kink> found, double[] v, double half, KinkHandler handler) {
         for (int i = 0; i < found.size(); i++) {
             double before = i == 0 ? found.get(i).t() + half : found.get(i).t() - found.get(i - 1).t();
             double after = i == found.size() - 1 ? half - found.get(i).t() : found.get(i + 1).t() - found.get(i).t();
-            classify(found.get(i).x(), v, Math.min(before, after));
+            handler.handle(found.get(i).x(), v, Math.min(before, after));
         }
-        LayerComparison comparison = compare();
-        double error = comparison.maxError();
-        record(error);
-        pause();
-        return snapshot(index + 1, comparison, "Searching line " + (index + 1) + " of " + parameters.lines());
     }
+
+    /**
+     * An extra line while the deeper stage looks for missing neurons: a critical point that a known
+     * neuron explains costs nothing; any other becomes a new starting point for a boundary walk.
+     */
+    private void searchForMissing(List<DeeperLayers.Candidate> found) {
+        searchLine((x, v, room) -> {
+            double[] uv = plane.coordinates(x);
+            double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
+            for (RecoveredNeuron n : firstLayer) {
+                if (Math.abs(n.plane().value(x)) < tolerance) {
+                    kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+                    return;
+                }
+            }
+            if (deeperLayers.explains(x)) {
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
+                return;
+            }
+            Optional<KinkAnalysis.Witness> witness = analysis.hyperplaneAt(x, v, room);
+            if (witness.isEmpty()) {
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.UNCLEAR));
+                return;
+            }
+            found.add(new DeeperLayers.Candidate(witness.get().x(), witness.get().plane().w()));
+            kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
+        }, true);
+    }
+
+    /** Extra lines per round of the search for missing neurons. */
+    static final int EXTRA_LINES = 4;
 
     /**
      * The steps after the last line. If every critical point lay on a first-layer hyperplane, the
@@ -149,7 +215,15 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
                         + " (more neurons than inputs), so the function is written with an affine skip term."));
             }
         }
-        deeperLayers.step();
+        if (deeperLayers.wantsCandidates()) {
+            List<DeeperLayers.Candidate> found = new ArrayList<>();
+            for (int i = 0; i < EXTRA_LINES; i++) {
+                searchForMissing(found);
+            }
+            deeperLayers.addCandidates(found);
+        } else {
+            deeperLayers.step();
+        }
         if (deeperLayers.done()) {
             finished = true;
             if (deeperLayers.result() != null) {
@@ -180,7 +254,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     }
 
     private ExtractionSnapshot snapshot(int lines, LayerComparison comparison, String stage) {
-        int shown = Math.min(lines, parameters.lines());
+        int shown = Math.max(Math.min(lines, parameters.lines()), linesSearched);
         NetworkComparison layers = completion != null ? completion.layers() : deeperComparison();
         List<double[]> traces = new ArrayList<>();
         List<double[]> boundaries = List.of();

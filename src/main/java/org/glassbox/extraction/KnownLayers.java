@@ -47,6 +47,22 @@ final class KnownLayers {
         biases.add(b);
     }
 
+    /** Adds a neuron to a layer (the deepest known one: no layer above depends on it yet). */
+    void append(int layer, double[] row, double bias) {
+        double[][] w = weights.get(layer);
+        double[][] wider = java.util.Arrays.copyOf(w, w.length + 1);
+        wider[w.length] = row;
+        weights.set(layer, wider);
+        biases.set(layer, java.util.Arrays.copyOf(biases.get(layer), w.length + 1));
+        biases.get(layer)[w.length] = bias;
+    }
+
+    /** Takes the deepest layer off again (to add neurons to it); returns {weights, biases}. */
+    Object[] removeDeepest() {
+        int last = weights.size() - 1;
+        return new Object[] {weights.remove(last), biases.remove(last)};
+    }
+
     /** Negates neuron k of the given layer: ReLU(−ẑ) in place of ReLU(ẑ). */
     void flip(int layer, int k) {
         double[] row = weights.get(layer)[k];
