@@ -23,4 +23,17 @@ public interface IterativeTask<S> {
     default boolean finished() {
         return false;
     }
+
+    /**
+     * The share of the work done after {@code completed} iterations, for the progress bar. A task
+     * whose length is only bounded estimates it; the default is completed / iterations.
+     */
+    default double progress(int completed) {
+        return iterations() == 0 ? 1.0 : (double) completed / iterations();
+    }
+
+    /** Whether {@link #iterations()} is only an upper bound (the task may finish sooner). */
+    default boolean bounded() {
+        return false;
+    }
 }

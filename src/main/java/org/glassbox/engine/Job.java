@@ -213,10 +213,14 @@ public final class Job<S> {
         return task.iterations();
     }
 
+    /** Whether the total is only a bound: the task stops when its work is done. */
+    public boolean openEnded() {
+        return task.bounded();
+    }
+
     /** The share of iterations done; 1 once the job succeeded, also when the task finished before its bound. */
     public double progress() {
-        int total = task.iterations();
-        return total == 0 || state == JobState.SUCCEEDED ? 1.0 : (double) completed / total;
+        return state == JobState.SUCCEEDED ? 1.0 : Math.min(1.0, task.progress(completed));
     }
 
     public double elapsedSeconds() {

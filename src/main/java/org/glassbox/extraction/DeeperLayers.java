@@ -41,6 +41,7 @@ final class DeeperLayers {
     private final List<Candidate> deferred = new ArrayList<>();
     private final List<BoundaryTrace.Traced> layer = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
+    private final List<List<BoundaryTrace.Piece>> failedWalks = new ArrayList<>();
     private int next;
     private boolean done;
     private RecoveredNetwork result;
@@ -73,6 +74,11 @@ final class DeeperLayers {
 
     boolean done() {
         return done;
+    }
+
+    /** The share of this layer's critical points tried. */
+    double layerProgress() {
+        return candidates.isEmpty() ? 1 : Math.min(1.0, next / (double) candidates.size());
     }
 
     /** Whether the attack should search more lines for critical points of neurons still missing. */
@@ -157,6 +163,10 @@ final class DeeperLayers {
                 explained++;
                 continue;
             }
+            if (onFailedWalk(c.x())) {
+                // A boundary already walked without success: its first critical point waits for the next layer.
+                continue;
+            }
             BoundaryTrace trace = new BoundaryTrace(oracle, noise, known, random, maxRadius);
             BoundaryTrace.Outcome outcome = trace.trace(c.x(), c.normal(), maxCrossings);
             List<double[]> points = outcome.pieces().stream().map(BoundaryTrace.Piece::x).toList();
@@ -181,12 +191,30 @@ final class DeeperLayers {
                         tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
             } else {
                 deferred.add(c);
+                failedWalks.add(outcome.pieces());
                 paths.add(new Path(tracingLayer(), points, false));
                 stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ").";
             }
             return;
         }
         closeLayer();
+    }
+
+    /** Whether x lies on a stretch of a boundary this layer's walks followed without success. */
+    private boolean onFailedWalk(double[] x) {
+        double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
+        for (List<BoundaryTrace.Piece> walk : failedWalks) {
+            for (BoundaryTrace.Piece p : walk) {
+                double offset = 0;
+                for (int j = 0; j < x.length; j++) {
+                    offset += p.g()[j] * (x[j] - p.x()[j]);
+                }
+                if (Math.abs(offset) / KinkAnalysis.norm(p.g()) < tolerance && known.sameRegion(x, p.x())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a neuron already traced in this layer has its boundary through x. */
@@ -291,6 +319,7 @@ final class DeeperLayers {
         }
         candidates = new ArrayList<>(deferred);
         layerCandidates = List.copyOf(candidates);
+        failedWalks.clear();
         deferred.clear();
         next = 0;
         stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + "; following the boundaries of layer " + (m + 2) + ".";

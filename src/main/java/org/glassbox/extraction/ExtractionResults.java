@@ -35,14 +35,15 @@ public final class ExtractionResults {
     public static final int FIRST_LAYER_POINT = 2;
     public static final int DEEPER_POINT = 0;
     public static final int TRACE = 3;
+    public static final int PARTIAL_TRACE = 7;
 
     private ExtractionResults() {
     }
 
     /**
      * The searched lines (grey), the recovered hyperplanes' traces on the plane and the recovered
-     * deeper boundaries (pink), and, for a network of two inputs, the boundary walks (purple; grey
-     * where a walk failed). With more inputs the walks leave the plane, so they are not drawn.
+     * deeper boundaries (pink), and, for a network of two inputs, the boundary walks (purple; slate
+     * where a walk did not determine its neuron). With more inputs the walks leave the plane, so they are not drawn.
      */
     public static List<MapLine> lines(ExtractionTarget target, ExtractionSnapshot s) {
         List<MapLine> lines = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class ExtractionResults {
         }
         if (target.network().inputs() == 2) {
             for (double[] seg : s.traces()) {
-                lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], seg[4] > 0 ? TRACE : -1, seg[4] > 0 ? 1.8 : 1));
+                lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], seg[4] > 0 ? TRACE : PARTIAL_TRACE, seg[4] > 0 ? 2.2 : 1.4));
             }
         }
         return lines;

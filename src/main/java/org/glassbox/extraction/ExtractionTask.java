@@ -85,6 +85,23 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     }
 
     @Override
+    public boolean bounded() {
+        return true;
+    }
+
+    /** Lines are the first half of the estimate; the critical points of the layer being traced, the second. */
+    @Override
+    public double progress(int completed) {
+        if (finished) {
+            return 1;
+        }
+        if (deeperLayers == null) {
+            return 0.5 * Math.min(completed, parameters.lines()) / parameters.lines();
+        }
+        return 0.5 + 0.5 * deeperLayers.layerProgress();
+    }
+
+    @Override
     public ExtractionSnapshot step(int index) {
         if (index >= parameters.lines()) {
             return finish(index == parameters.lines());

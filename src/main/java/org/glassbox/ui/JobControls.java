@@ -134,7 +134,10 @@ public final class JobControls extends VBox {
             case CANCELLED -> "Cancelled";
             case FAILED -> "Failed";
         };
-        status.setText(String.format(Locale.ROOT, "%s: iteration %d of %d, %.1f s", text, job.completedIterations(),
+        status.setText(job.openEnded()
+                ? String.format(Locale.ROOT, "%s: step %d, %.0f %% (estimated), %.1f s", text, job.completedIterations(),
+                100 * job.progress(), job.elapsedSeconds())
+                : String.format(Locale.ROOT, "%s: iteration %d of %d, %.1f s", text, job.completedIterations(),
                 job.totalIterations(), job.elapsedSeconds()));
         updateButtons(s);
         boolean scrubbable = s == JobState.PAUSED || s.isFinal();
