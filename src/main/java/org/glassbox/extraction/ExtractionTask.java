@@ -300,9 +300,24 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         }
         List<double[][]> w = new ArrayList<>(deeperLayers.layerWeights());
         List<double[]> b = new ArrayList<>(deeperLayers.layerBiases());
-        if (deeperLayers.tracedWeights().length > 0) {
-            w.add(deeperLayers.tracedWeights());
-            b.add(deeperLayers.tracedBiases());
+        double[][] traced = deeperLayers.tracedWeights();
+        if (traced.length > 0) {
+            // While the layer below has its signs open, a traced neuron's bias carries Σ u_jk ĉ_k of the rows that are
+            // flipped against the truth (the skip term's constant). For the table only, that share is put back, using
+            // the truth's signs, so that the traced weights and bias can be compared before the attack fixes the signs.
+            LayerComparison below = NetworkComparison.compare(truth.weights(), truth.biases(), w, b, false).hidden()
+                    .get(w.size() - 1);
+            double[] belowBias = b.get(b.size() - 1);
+            double[] bias = deeperLayers.tracedBiases();
+            for (LayerComparison.NeuronMatch m : below.matches()) {
+                if (m.cosine() < 0) {
+                    for (int j = 0; j < traced.length; j++) {
+                        bias[j] += traced[j][m.recovered()] * belowBias[m.recovered()];
+                    }
+                }
+            }
+            w.add(traced);
+            b.add(bias);
         }
         return NetworkComparison.compare(truth.weights(), truth.biases(), w, b, false);
     }

@@ -164,7 +164,9 @@ public final class ExtractionPage implements WorkspacePage {
         Label how = new Label("The attack sees only the outputs the box returns. Lines are searched for critical points"
                 + " (kinks); the jump of the gradient across each gives a neuron's hyperplane; hyperplanes that run straight"
                 + " across the input space are first-layer neurons (Rolnick and Kording 2020, Algorithm 1), refined to"
-                + " near machine precision (Carlini et al. 2020). Deeper neurons' points are marked for the next stage.");
+                + " near machine precision (Carlini et al. 2020). From each deeper critical point the attack then walks along"
+                + " that neuron's boundary, which bends wherever it meets a known one; the bends give its weights (Algorithm"
+                + " 2). The layer above tells the signs of the layer below, and the last layer is solved by least squares.");
         how.setWrapText(true);
         VBox settings = new VBox(10, title, Forms.row("Network", network, 110), Forms.row("Black box", precision, 110), sheet,
                 how);
