@@ -34,6 +34,17 @@ class DeeperLayersTest {
         assertTrue(c.lastLayerError() < Math.pow(2, -27), "last layer error " + c.lastLayerError());
         assertTrue(c.randomInputs().maxError() < 1e-7, "max |f − f̂| " + c.randomInputs().maxError());
         assertTrue(s.queries() < (1 << 18), "queries " + s.queries());
+        MultiLayerNetwork model = RecoveredModel.network(c.network());
+        Random r = new Random(9);
+        for (int i = 0; i < 20; i++) {
+            double[] x = new double[10];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = r.nextGaussian();
+            }
+            double expected = net.logits(x)[0];
+            double exported = model.output(Nd4j.create(new double[][] {x}).castTo(model.params().dataType())).getDouble(0);
+            assertEquals(expected, exported, 1e-4 * (1 + Math.abs(expected)), "the exported two-hidden-layer model");
+        }
     }
 
     @Test

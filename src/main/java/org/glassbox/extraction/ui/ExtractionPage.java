@@ -191,11 +191,11 @@ public final class ExtractionPage implements WorkspacePage {
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("neuronTable");
-        table.getColumns().setAll(List.of(column("layer", NeuronRow::layer, "%d", 44), column("#", NeuronRow::index, "%d", 28),
-                column("true", NeuronRow::truth, "%d", 40),
+        table.getColumns().setAll(List.of(column("L", NeuronRow::layer, "%d", 26), column("#", NeuronRow::index, "%d", 28),
+                column("true", NeuronRow::truth, "%d", 46),
                 column("seen", NeuronRow::witnesses, "%d", 50), column("1−|cos|", NeuronRow::oneMinusCos, "%.0e", 72),
                 column("max |Δ|", NeuronRow::error, "%.1e", 72), column("bits", NeuronRow::bits, "%.1f", 44)));
-        table.setTooltip(new Tooltip("Each recovered neuron by layer, the true neuron it is matched to, how many critical points"
+        table.setTooltip(new Tooltip("Each recovered neuron by layer (L), the true neuron it is matched to, how many critical points"
                 + " showed it (first layer),"
                 + " 1 − |cos| of the weight vectors, the largest entry error of (w, b)/‖w‖, and −log2 of that error"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
