@@ -173,7 +173,8 @@ final class DeeperLayers {
             if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6
                     && belowAfterAll(outcome.traced().get())) {
                 paths.add(new Path(tracingLayer() - 1, points, true));
-                stage = "Layer " + tracingLayer() + ": the walk found a neuron of layer " + (tracingLayer() - 1)
+                stage = tracingLayer() == 2 ? "Layer 2: the walk followed a first-layer hyperplane (no bends at all)."
+                        : "Layer " + tracingLayer() + ": the walk found a neuron of layer " + (tracingLayer() - 1)
                         + " that was missed (it ignores layer " + (tracingLayer() - 1) + "); it joins that layer, and layer "
                         + tracingLayer() + " is traced again.";
                 return;
@@ -255,8 +256,13 @@ final class DeeperLayers {
         int m = known.depth();
         double upper = KinkAnalysis.norm(t.upper());
         double lower = KinkAnalysis.norm(t.lower());
-        if (m < 2 || !(upper < 1e-6 * lower)) {
+        if (!(upper < 1e-6 * lower)) {
             return false;
+        }
+        if (m < 2) {
+            // A first-layer hyperplane (its weights all on the inputs), whose point the lines took for a deeper one.
+            explained++;
+            return true;
         }
         double[] row = t.lower().clone();
         for (int i = 0; i < row.length; i++) {
@@ -376,9 +382,6 @@ final class DeeperLayers {
                 y[j * width + i][0] = skips[j][i];
             }
         }
-        if (a.length < n) {
-            return null;
-        }
         // A neuron nothing above listens to (all its outgoing weights zero) has no sign to find, and none that matters:
         // its column is left out and it keeps the sign it has.
         double[] columnNorm = new double[n];
@@ -390,6 +393,9 @@ final class DeeperLayers {
         }
         double largest = java.util.Arrays.stream(columnNorm).max().orElse(0);
         int[] kept = java.util.stream.IntStream.range(0, n).filter(k -> columnNorm[k] > 1e-9 * largest).toArray();
+        if (a.length < kept.length) {
+            return null;
+        }
         double[][] reduced = new double[a.length][kept.length];
         for (int r = 0; r < a.length; r++) {
             for (int c = 0; c < kept.length; c++) {
@@ -404,18 +410,33 @@ final class DeeperLayers {
         for (int c = 0; c < kept.length; c++) {
             sigma[kept[c]][0] = solved[c][0];
         }
+        // Rounded to 0 or 1, the signs must explain the skip terms to rounding: a badly conditioned neuron may sit off 0
+        // or 1 by more than the others and still be clear, and a wrong rounding shows in the residual.
         boolean[] flipped = new boolean[n];
         for (int k = 0; k < n; k++) {
             double s = sigma[k][0];
-            if (Math.abs(s) < 1e-3) {
+            if (Math.abs(s) < 0.25) {
                 flipped[k] = false;
-            } else if (Math.abs(s - 1) < 1e-3) {
+            } else if (Math.abs(s - 1) < 0.25) {
                 flipped[k] = true;
             } else {
                 return null;
             }
         }
-        return flipped;
+        double residual = 0;
+        double scale = 0;
+        for (int r = 0; r < a.length; r++) {
+            double fit = 0;
+            for (int k = 0; k < n; k++) {
+                fit += flipped[k] ? a[r][k] : 0;
+            }
+            residual = Math.max(residual, Math.abs(fit - y[r][0]));
+            scale = Math.max(scale, Math.abs(y[r][0]));
+            for (int k = 0; k < n; k++) {
+                scale = Math.max(scale, Math.abs(a[r][k]));
+            }
+        }
+        return residual <= 1e-6 * scale ? flipped : null;
     }
 
     /**
@@ -506,12 +527,41 @@ final class DeeperLayers {
         }
         List<double[][]> weights = new ArrayList<>(layerWeights());
         List<double[]> biases = new ArrayList<>(layerBiases());
+        // A neuron of the last hidden layer that no output listens to changes nothing: it is left out.
+        double largest = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                largest = Math.max(largest, Math.abs(x));
+            }
+        }
+        List<Integer> heard = new ArrayList<>();
+        for (int k = 0; k < width; k++) {
+            double most = 0;
+            for (double[] row : a) {
+                most = Math.max(most, Math.abs(row[k]));
+            }
+            if (most > 1e-9 * largest) {
+                heard.add(k);
+            }
+        }
+        int dropped = width - heard.size();
+        if (dropped > 0) {
+            double[][] lastW = weights.get(depth - 1);
+            double[] lastB = biases.get(depth - 1);
+            weights.set(depth - 1, heard.stream().map(k -> lastW[k]).toArray(double[][]::new));
+            biases.set(depth - 1, heard.stream().mapToDouble(k -> lastB[k]).toArray());
+            for (int o = 0; o < outputs; o++) {
+                double[] row = a[o];
+                a[o] = heard.stream().mapToDouble(k -> row[k]).toArray();
+            }
+        }
         weights.add(a);
         biases.add(c);
         result = new RecoveredNetwork(weights, biases, skip, signsKnown, oracle.queries() - before);
         done = true;
         stage = (misfit > 1e-7 ? String.format(java.util.Locale.ROOT, "Some neuron is still missing (the outputs are fitted to a"
                 + " relative misfit of %.1e after %d extra searches). ", misfit, searchRounds) : "")
+                + (dropped > 0 ? dropped + " traced neuron(s) of layer " + depth + " that no output listens to left out. " : "")
                 + "The last layer solved by least squares on " + xs.length + " queries"
                 + (signsKnown ? ", and layer " + depth + "'s signs from its skip term." : "; layer " + depth + "'s signs are not"
                 + " determined by the output layer's skip term (too few outputs, or a neuron missing), so the network is written"
