@@ -13,8 +13,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExtractionUiTest extends HeadlessAppTest {
 
     @Test
-    void aRunRecoversTheFirstLayerAndListsItsNeurons() throws Exception {
+    void aRunOnTheSampleRecoversBothHiddenLayersListsTheirNeuronsAndWritesTheModel() throws Exception {
         WorkspacePage page = open(robot, "Reverse engineering");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> choice = robot.lookup("#extractionNetwork").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Integer> pause = robot.lookup("#param-pauseMillis").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> pause.getValueFactory().setValue(0));
@@ -23,17 +27,18 @@ class ExtractionUiTest extends HeadlessAppTest {
                 && page.currentJob().get().state().isFinal());
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#extractionStatus").queryAs(Label.class).getText();
-        assertTrue(status.contains("true width 16, 100 % recovered"), status);
+        assertTrue(status.contains("first layer: 20 neurons found, true width 20, 100 % recovered"), status);
+        assertTrue(status.contains("layer 2: 20 found, true width 20, 100 % recovered"), status);
+        assertTrue(status.contains("Recovered network against the true one"), status);
         TableView<?> table = robot.lookup("#neuronTable").queryAs(TableView.class);
-        assertTrue(table.getItems().size() >= 16, "rows: " + table.getItems().size());
+        assertTrue(table.getItems().size() >= 40, "rows for both layers: " + table.getItems().size());
         java.nio.file.Path out = java.nio.file.Files.createTempDirectory("extraction-results");
         org.glassbox.extraction.ui.ExtractionPage extraction = (org.glassbox.extraction.ui.ExtractionPage) page;
         robot.interact(() -> extraction.saveResults(out));
         for (String file : new String[] {"map.png", "neurons.csv", "run.json", "report.html"}) {
             assertTrue(java.nio.file.Files.size(out.resolve(file)) > 0, file + " is written");
         }
-        assertTrue(!java.nio.file.Files.exists(out.resolve("recovered-model.zip")),
-                "a two-hidden-layer network is not finished, so there is no model to write");
+        assertTrue(java.nio.file.Files.size(out.resolve("recovered-model.zip")) > 0, "the whole network is written as a model");
         java.nio.file.Path experiment = out.resolve("experiment.json");
         org.glassbox.experiment.ExperimentFiles.write(org.glassbox.extraction.ExtractionRun.experiment("random:10,8,3",
                 new org.glassbox.extraction.ExtractionSetup("decimals:6", new org.glassbox.extraction.ExtractionParameters(5, 20, 10, 4, 0)),
