@@ -36,13 +36,14 @@ public final class ExtractionResults {
     public static final int DEEPER_POINT = 0;
     public static final int TRACE = 3;
     public static final int PARTIAL_TRACE = 7;
+    public static final int DEEPER_BOUNDARY = 5;
 
     private ExtractionResults() {
     }
 
     /**
-     * The searched lines (grey), the recovered hyperplanes' traces on the plane and the recovered
-     * deeper boundaries (pink), and, for a network of two inputs, the boundary walks (purple; slate
+     * The searched lines (grey), the recovered hyperplanes' traces on the plane (pink) and the
+     * recovered deeper boundaries (teal), and, for a network of two inputs, the boundary walks (purple; slate
      * where a walk did not determine its neuron). With more inputs the walks leave the plane, so they are not drawn.
      */
     public static List<MapLine> lines(ExtractionTarget target, ExtractionSnapshot s) {
@@ -54,7 +55,7 @@ public final class ExtractionResults {
             lines.add(MapLine.infinite(target.plane().trace(n.plane().w(), n.plane().b()), HYPERPLANE, 2.6));
         }
         for (double[] seg : s.boundaries()) {
-            lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], HYPERPLANE, 2.6));
+            lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], DEEPER_BOUNDARY, 2.6));
         }
         if (target.network().inputs() == 2) {
             for (double[] seg : s.traces()) {
@@ -211,7 +212,7 @@ public final class ExtractionResults {
                 .table("What was run", what)
                 .table("Figures", metrics)
                 .image("The true network's regions with the attack drawn over them: searched lines (grey), critical points"
-                        + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes and deeper boundaries (pink), boundary"
+                        + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes (pink) and deeper boundaries (teal), boundary"
                         + " walks (purple, two-input networks only)", picture)
                 .write(folder.resolve("report.html"));
         return files;

@@ -219,8 +219,8 @@ public final class ExtractionPage implements WorkspacePage {
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
                 + " (first-layer neurons), red (second layer) and gold (third). Grey: the searched lines. Dots: critical points found"
-                + " (green: first layer, orange: deeper, black: unclear). Pink: what the attack recovered, first-layer hyperplanes and"
-                + " the bent boundaries of deeper neurons. Purple (two inputs): the walks along a deeper neuron's boundary (slate: a walk that did not meet enough bends to"
+                + " (green: first layer, orange: deeper, black: unclear). Pink: the first-layer hyperplanes the attack recovered; teal:"
+                + " the bent boundaries of the deeper neurons it recovered. Purple (two inputs): the walks along a deeper neuron's boundary (slate: a walk that did not meet enough bends to"
                 + " give the neuron's weights). Black:"
                 + " where the largest output changes (classifiers). Wheel zooms, drag pans.");
         legend.setWrapText(true);
