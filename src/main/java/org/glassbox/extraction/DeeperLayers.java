@@ -34,7 +34,6 @@ final class DeeperLayers {
     private final Random random;
     private final long seed;
     private final double maxRadius;
-    private final int maxCrossings;
     private final Noise noise;
     private List<Candidate> candidates;
     private List<Candidate> layerCandidates = List.of();
@@ -42,6 +41,7 @@ final class DeeperLayers {
     private final List<BoundaryTrace.Traced> layer = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
     private final List<List<BoundaryTrace.Piece>> failedWalks = new ArrayList<>();
+    private final java.util.Map<Integer, List<Candidate>> failedByLayer = new java.util.HashMap<>();
     private int next;
     private boolean done;
     private RecoveredNetwork result;
@@ -68,7 +68,6 @@ final class DeeperLayers {
         this.random = new Random(seed);
         this.seed = seed;
         this.maxRadius = maxRadius;
-        this.maxCrossings = 8 * (firstLayer.size() + oracle.inputs());
         this.stage = "Following the boundaries of layer 2's neurons from the critical points the lines found.";
     }
 
@@ -88,7 +87,7 @@ final class DeeperLayers {
 
     /** Critical points from the extra lines: traced as neurons of the deepest layer, which is open again. */
     void addCandidates(List<Candidate> more) {
-        candidates = new ArrayList<>(more);
+        candidates.addAll(more);
         next = 0;
         wantsCandidates = false;
         stage = "Layer " + tracingLayer() + ": following the boundaries through the " + more.size()
@@ -168,7 +167,9 @@ final class DeeperLayers {
                 continue;
             }
             BoundaryTrace trace = new BoundaryTrace(oracle, noise, known, random, maxRadius);
-            BoundaryTrace.Outcome outcome = trace.trace(c.x(), c.normal(), maxCrossings);
+            int m = known.depth();
+            int budget = 8 * (known.width(m - 1) + (m == 1 ? known.inputs() : known.width(m - 2)));
+            BoundaryTrace.Outcome outcome = trace.trace(c.x(), c.normal(), budget);
             List<double[]> points = outcome.pieces().stream().map(BoundaryTrace.Piece::x).toList();
             if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6
                     && belowAfterAll(outcome.traced().get())) {
@@ -192,6 +193,7 @@ final class DeeperLayers {
                         tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
             } else {
                 deferred.add(c);
+                failedByLayer.computeIfAbsent(tracingLayer(), k -> new ArrayList<>()).add(c);
                 failedWalks.add(outcome.pieces());
                 paths.add(new Path(tracingLayer(), points, false));
                 stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ").";
@@ -361,7 +363,10 @@ final class DeeperLayers {
         for (int i = 0; i < w.length; i++) {
             layer.add(new BoundaryTrace.Traced(w[i], new double[lowerWidth], b[i], List.of(), 0));
         }
-        candidates = new ArrayList<>();
+        // The critical points whose walks failed in this layer are walked again (other random detours), with the new ones.
+        candidates = new ArrayList<>(failedByLayer.getOrDefault(depth, List.of()));
+        failedByLayer.remove(depth);
+        failedWalks.clear();
         next = 0;
     }
 
