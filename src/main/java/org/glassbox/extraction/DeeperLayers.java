@@ -42,6 +42,7 @@ final class DeeperLayers {
     private final List<Path> paths = new ArrayList<>();
     private final List<List<BoundaryTrace.Piece>> failedWalks = new ArrayList<>();
     private final java.util.Map<Integer, List<Candidate>> failedByLayer = new java.util.HashMap<>();
+    private final List<double[]> anchors = new ArrayList<>();
     private int next;
     private boolean done;
     private RecoveredNetwork result;
@@ -65,6 +66,7 @@ final class DeeperLayers {
         }
         known.add(w, b);
         this.candidates = new ArrayList<>(candidates);
+        candidates.forEach(c -> anchors.add(c.x()));
         this.random = new Random(seed);
         this.seed = seed;
         this.maxRadius = maxRadius;
@@ -88,6 +90,7 @@ final class DeeperLayers {
     /** Critical points from the extra lines: traced as neurons of the deepest layer, which is open again. */
     void addCandidates(List<Candidate> more) {
         candidates.addAll(more);
+        more.forEach(c -> anchors.add(c.x()));
         next = 0;
         wantsCandidates = false;
         stage = "Layer " + tracingLayer() + ": following the boundaries through the " + more.size()
@@ -456,10 +459,15 @@ final class DeeperLayers {
         int lowerWidth = depth == 1 ? d : known.width(depth - 2);
         int width = known.width(depth - 1);
         int columns = width + lowerWidth + 1;
-        double[][] xs = new double[3 * columns][d];
-        for (double[] x : xs) {
+        // Half the inputs N(0, I), a quarter N(0, 9I), a quarter near the deeper critical points found (where the
+        // deepest neurons switch, so each is seen both on and off): a neuron dead at every input would make the fit
+        // singular.
+        double[][] xs = new double[4 * columns][d];
+        for (int r = 0; r < xs.length; r++) {
+            double[] anchor = r % 4 == 3 && !anchors.isEmpty() ? anchors.get(inputs.nextInt(anchors.size())) : null;
+            double spread = anchor != null ? 0.3 : r % 4 == 2 ? 3 : 1;
             for (int j = 0; j < d; j++) {
-                x[j] = inputs.nextGaussian();
+                xs[r][j] = (anchor == null ? 0 : anchor[j]) + spread * inputs.nextGaussian();
             }
         }
         double[][] ys = oracle.query(xs);
