@@ -47,7 +47,6 @@ final class DeeperLayers {
     private boolean done;
     private RecoveredNetwork result;
     private String stage;
-    private int explained;
     private boolean wantsCandidates;
     private int searchRounds;
 
@@ -162,7 +161,6 @@ final class DeeperLayers {
         while (next < candidates.size()) {
             Candidate c = candidates.get(next++);
             if (explainedByLayer(c.x())) {
-                explained++;
                 continue;
             }
             if (onFailedWalk(c.x())) {
@@ -186,7 +184,6 @@ final class DeeperLayers {
             if (outcome.traced().isPresent() && outcome.traced().get().residual() < 1e-6) {
                 BoundaryTrace.Traced traced = normalised(outcome.traced().get());
                 if (layer.stream().anyMatch(t -> Math.abs(KnownLayers.dot(t.upper(), traced.upper())) > 1 - 1e-4)) {
-                    explained++;
                     stage = "Layer " + tracingLayer() + ": the walk followed a neuron already traced.";
                     return;
                 }
@@ -266,7 +263,6 @@ final class DeeperLayers {
         }
         if (m < 2) {
             // A first-layer hyperplane (its weights all on the inputs), whose point the lines took for a deeper one.
-            explained++;
             return true;
         }
         double[] row = t.lower().clone();
@@ -360,9 +356,9 @@ final class DeeperLayers {
             return;
         }
         int lowerWidth = depth == 2 ? known.inputs() : known.width(depth - 3);
-        Object[] removed = known.removeDeepest();
-        double[][] w = (double[][]) removed[0];
-        double[] b = (double[]) removed[1];
+        KnownLayers.Layer removed = known.removeDeepest();
+        double[][] w = removed.weights();
+        double[] b = removed.biases();
         for (int i = 0; i < w.length; i++) {
             layer.add(new BoundaryTrace.Traced(w[i], new double[lowerWidth], b[i], List.of(), 0));
         }
@@ -587,6 +583,21 @@ final class DeeperLayers {
      * {u0, v0, u1, v1, layer} per segment, layers counted from 1.
      */
     List<double[]> boundariesOnPlane(org.glassbox.regions.Plane plane, org.glassbox.regions.Window window, int grid) {
+        // Redrawn only when the recovered neurons changed: most steps add none (a walk that failed, a skipped point).
+        // (A sign flip leaves every zero set where it was; every other change alters a width or the traced count.)
+        List<Object> key = List.of(plane, window, grid, layerWeights().stream().map(w -> w.length).toList(), layer.size());
+        if (key.equals(drawnKey)) {
+            return drawn;
+        }
+        drawn = draw(plane, window, grid);
+        drawnKey = key;
+        return drawn;
+    }
+
+    private List<Object> drawnKey;
+    private List<double[]> drawn = List.of();
+
+    private List<double[]> draw(org.glassbox.regions.Plane plane, org.glassbox.regions.Window window, int grid) {
         int depth = known.depth();
         List<BoundaryTrace.Traced> traced = List.copyOf(layer);
         int neurons = traced.size();
@@ -660,7 +671,4 @@ final class DeeperLayers {
         return segments;
     }
 
-    int explainedCount() {
-        return explained;
-    }
 }

@@ -177,12 +177,9 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     private void searchForMissing(List<DeeperLayers.Candidate> found) {
         searchLine((x, v, room) -> {
             double[] uv = plane.coordinates(x);
-            double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
-            for (RecoveredNeuron n : firstLayer) {
-                if (Math.abs(n.plane().value(x)) < tolerance) {
-                    kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
-                    return;
-                }
+            if (firstLayerThrough(x) >= 0) {
+                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+                return;
             }
             if (deeperLayers.explains(x)) {
                 kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
@@ -251,7 +248,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         record(layers.hidden().stream().mapToDouble(LayerComparison::maxError).filter(e -> !Double.isNaN(e)).max()
                 .orElse(Double.NaN));
         pause();
-        return snapshot(lines, comparison, deeperLayers.stage());
+        return snapshot(lines, comparison, layers, deeperLayers.stage());
     }
 
     /** One point of the error-against-queries curve: the largest weight error over the layers compared so far. */
@@ -271,8 +268,11 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
     }
 
     private ExtractionSnapshot snapshot(int lines, LayerComparison comparison, String stage) {
+        return snapshot(lines, comparison, completion != null ? completion.layers() : deeperComparison(), stage);
+    }
+
+    private ExtractionSnapshot snapshot(int lines, LayerComparison comparison, NetworkComparison layers, String stage) {
         int shown = Math.max(Math.min(lines, parameters.lines()), linesSearched);
-        NetworkComparison layers = completion != null ? completion.layers() : deeperComparison();
         List<double[]> traces = new ArrayList<>();
         List<double[]> boundaries = List.of();
         int tracing = 0;
@@ -350,16 +350,25 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         return new Completion(network, layers, signsRight, lastError, network.queries(), onRandom, onPlane);
     }
 
-    /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */
-    private void classify(double[] x, double[] v, double room) {
-        double[] uv = plane.coordinates(x);
+    /** The first recovered first-layer neuron whose hyperplane passes through x (to 1e-7 relative), or −1. */
+    private int firstLayerThrough(double[] x) {
         double tolerance = 1e-7 * (1 + KinkAnalysis.norm(x));
         for (int i = 0; i < firstLayer.size(); i++) {
             if (Math.abs(firstLayer.get(i).plane().value(x)) < tolerance) {
-                firstLayer.set(i, new RecoveredNeuron(firstLayer.get(i).plane(), firstLayer.get(i).witnesses() + 1));
-                kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
-                return;
+                return i;
             }
+        }
+        return -1;
+    }
+
+    /** Names the neuron behind the critical point x, spending no queries when a known first-layer plane explains it. */
+    private void classify(double[] x, double[] v, double room) {
+        double[] uv = plane.coordinates(x);
+        int through = firstLayerThrough(x);
+        if (through >= 0) {
+            firstLayer.set(through, new RecoveredNeuron(firstLayer.get(through).plane(), firstLayer.get(through).witnesses() + 1));
+            kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.FIRST_LAYER));
+            return;
         }
         Optional<KinkAnalysis.Witness> witness = analysis.hyperplaneAt(x, v, room);
         if (witness.isEmpty()) {

@@ -57,10 +57,14 @@ final class KnownLayers {
         biases.get(layer)[w.length] = bias;
     }
 
-    /** Takes the deepest layer off again (to add neurons to it); returns {weights, biases}. */
-    Object[] removeDeepest() {
+    /** One layer's rows, [out][in], and biases. */
+    record Layer(double[][] weights, double[] biases) {
+    }
+
+    /** Takes the deepest layer off again (to add neurons to it). */
+    Layer removeDeepest() {
         int last = weights.size() - 1;
-        return new Object[] {weights.remove(last), biases.remove(last)};
+        return new Layer(weights.remove(last), biases.remove(last));
     }
 
     /** Negates neuron k of the given layer: ReLU(−ẑ) in place of ReLU(ẑ). */

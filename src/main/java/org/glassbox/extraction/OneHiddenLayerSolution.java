@@ -34,28 +34,6 @@ public record OneHiddenLayerSolution(double[][] w, double[] b, double[][] a, dou
         return new RecoveredNetwork(java.util.List.of(w, a), java.util.List.of(b, c), skip, signsKnown, queries);
     }
 
-    /** f̂(x). */
-    public double[] apply(double[] x) {
-        double[] y = c.clone();
-        for (int i = 0; i < w.length; i++) {
-            double z = b[i];
-            for (int j = 0; j < x.length; j++) {
-                z += w[i][j] * x[j];
-            }
-            if (z > 0) {
-                for (int k = 0; k < y.length; k++) {
-                    y[k] += a[k][i] * z;
-                }
-            }
-        }
-        for (int k = 0; k < y.length; k++) {
-            for (int j = 0; j < x.length; j++) {
-                y[k] += skip[k][j] * x[j];
-            }
-        }
-        return y;
-    }
-
     /** Solves the last layer (and the signs, when the layer is contractive); null if the fit is singular. */
     public static OneHiddenLayerSolution solve(Oracle oracle, List<Hyperplane> neurons, long seed, double scale) {
         int n = neurons.size();

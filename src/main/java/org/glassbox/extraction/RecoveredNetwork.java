@@ -1,6 +1,7 @@
 package org.glassbox.extraction;
 
 import java.util.List;
+import org.glassbox.regions.PiecewiseLinearNetwork;
 
 /**
  * The network the attack recovered: dense ReLU layers, then a linear output layer, plus (while the
@@ -26,32 +27,16 @@ public record RecoveredNetwork(List<double[][]> weights, List<double[]> biases, 
 
     /** f̂(x): the outputs before any softmax. */
     public double[] apply(double[] x) {
-        double[] a = x;
-        double[] below = x;
-        int layers = weights.size();
-        for (int l = 0; l < layers; l++) {
-            double[][] w = weights.get(l);
-            double[] b = biases.get(l);
-            double[] z = new double[w.length];
-            for (int i = 0; i < w.length; i++) {
-                double s = b[i];
-                for (int j = 0; j < a.length; j++) {
-                    s += w[i][j] * a[j];
-                }
-                z[i] = l < layers - 1 ? Math.max(0, s) : s;
-            }
-            if (l == layers - 1) {
-                for (int o = 0; o < z.length; o++) {
-                    for (int i = 0; i < below.length; i++) {
-                        z[o] += skip[o][i] * below[i];
-                    }
+        PiecewiseLinearNetwork layers = new PiecewiseLinearNetwork(weights, biases, 0, false);
+        double[] y = layers.logits(x);
+        if (!signsKnown) {
+            double[] below = layers.activations(x, hiddenLayers() - 1);
+            for (int o = 0; o < y.length; o++) {
+                for (int i = 0; i < below.length; i++) {
+                    y[o] += skip[o][i] * below[i];
                 }
             }
-            if (l < layers - 2) {
-                below = z;
-            }
-            a = z;
         }
-        return a;
+        return y;
     }
 }

@@ -65,21 +65,31 @@ public record PiecewiseLinearNetwork(List<double[][]> weights, List<double[]> bi
 
     /** The network's output before any softmax (the logits), in double precision. */
     public double[] logits(double[] x) {
+        return layer(weights.size() - 1, activations(x, hiddenLayers()), false);
+    }
+
+    /** The activations after the first {@code layers} hidden layers (x itself for 0). */
+    public double[] activations(double[] x, int layers) {
         double[] a = x;
-        for (int l = 0; l < weights.size(); l++) {
-            double[][] w = weights.get(l);
-            double[] b = biases.get(l);
-            double[] z = new double[w.length];
-            for (int i = 0; i < w.length; i++) {
-                double s = b[i];
-                for (int j = 0; j < a.length; j++) {
-                    s += w[i][j] * a[j];
-                }
-                z[i] = l < hiddenLayers() && s <= 0 ? leakySlope * s : s;
-            }
-            a = z;
+        for (int l = 0; l < layers; l++) {
+            a = layer(l, a, true);
         }
         return a;
+    }
+
+    /** Layer l applied to its input a: W a + b, then the activation when {@code activate}. */
+    private double[] layer(int l, double[] a, boolean activate) {
+        double[][] w = weights.get(l);
+        double[] b = biases.get(l);
+        double[] z = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            double s = b[i];
+            for (int j = 0; j < a.length; j++) {
+                s += w[i][j] * a[j];
+            }
+            z[i] = activate && s <= 0 ? leakySlope * s : s;
+        }
+        return z;
     }
 
     /** The activation pattern at x: for each hidden layer, which neurons have a positive pre-activation. */
