@@ -90,19 +90,18 @@ final class ExtractCommand implements Callable<Integer> {
         LayerComparison c = last.comparison();
         long deeper = last.kinks().stream().filter(k -> k.kind() == KinkPoint.Kind.DEEPER).count();
         System.out.printf(Locale.ROOT, "%s behind a %s black box: first layer %d neurons found (true width %d), %.0f %% recovered;"
-                        + " max weight error %.3e = 2^%.1f; %,d queries = 2^%.1f; %d critical points on deeper neurons; %.2f s%n",
-                target.name(), outputs, c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), c.maxError(),
-                Math.log(c.maxError()) / Math.log(2), last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
+                        + " max weight error %s; %,d queries = 2^%.1f; %d critical points on deeper neurons; %.2f s%n",
+                target.name(), outputs, c.recoveredNeurons(), c.trueNeurons(), 100 * c.fractionRecovered(), error(c.maxError()),
+                last.queries(), Math.log(last.queries()) / Math.log(2), deeper, seconds);
         if (last.layers() != null) {
             for (int l = 1; l < last.layers().hidden().size(); l++) {
                 LayerComparison layer = last.layers().hidden().get(l);
                 System.out.printf(Locale.ROOT, "layer %d: %d neurons found (true width %d), %.0f %% recovered; max weight error"
-                                + " %.3e = 2^%.1f%n", l + 1, layer.recoveredNeurons(), layer.trueNeurons(),
-                        100 * layer.fractionRecovered(), layer.maxError(), Math.log(layer.maxError()) / Math.log(2));
+                                + " %s%n", l + 1, layer.recoveredNeurons(), layer.trueNeurons(), 100 * layer.fractionRecovered(),
+                        error(layer.maxError()));
             }
             if (!Double.isNaN(last.layers().outputError())) {
-                System.out.printf(Locale.ROOT, "output layer: max weight error %.3e = 2^%.1f%n", last.layers().outputError(),
-                        Math.log(last.layers().outputError()) / Math.log(2));
+                System.out.println("output layer: max weight error " + error(last.layers().outputError()));
             }
         }
         System.out.println(last.stage());
@@ -114,5 +113,10 @@ final class ExtractCommand implements Callable<Integer> {
         System.out.println("wrote " + String.join(", ", files) + " to " + out.toAbsolutePath()
                 + (files.contains("recovered-model.zip") ? " (the Model lab opens recovered-model.zip)" : ""));
         return 0;
+    }
+
+    /** An error as "1.234e-10 = 2^-32.9", or "– (no neuron recovered)" when there is none to measure. */
+    private static String error(double e) {
+        return Double.isNaN(e) ? "– (no neuron recovered)" : String.format(Locale.ROOT, "%.3e = 2^%.1f", e, Math.log(e) / Math.log(2));
     }
 }
