@@ -429,33 +429,69 @@ final class BoundaryTrace {
      * trace is not taken.
      */
     private double[] throughExactPoints(List<Piece> pieces, int unknowns, double[][] theta) {
-        List<double[]> rows = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
         for (Piece p : pieces) {
-            for (double[] x : p.exact()) {
-                KnownLayers.State s = known.at(x);
-                double[] row = new double[unknowns];
-                int upperWidth = known.width(m - 1);
-                System.arraycopy(s.h()[m - 1], 0, row, 0, upperWidth);
-                System.arraycopy(s.activations(m - 2, x), 0, row, upperWidth, lowerWidth);
-                row[unknowns - 1] = 1;
-                double n = KinkAnalysis.norm(row);
-                for (int k = 0; k < unknowns; k++) {
-                    row[k] /= n;
-                }
-                rows.add(row);
-            }
+            points.addAll(p.exact());
         }
-        if (rows.size() < unknowns + 2) {
+        if (points.size() < unknowns + 2) {
             return null;
         }
-        org.apache.commons.math3.linear.SingularValueDecomposition svd = new org.apache.commons.math3.linear.SingularValueDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows.toArray(new double[0][]), false));
+        org.apache.commons.math3.linear.SingularValueDecomposition svd = nullSpace(points, unknowns);
         double[] sigma = svd.getSingularValues();
         int last = sigma.length - 1;
         if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
             return null;
         }
-        double[] v = svd.getV().getColumn(last);
+        // The walk's regions may pin some direction of θ only weakly (a known neuron met only where it is barely on):
+        // θ's error is about σ_min / σ_second. θ now predicts the boundary in any region, so exact points in regions
+        // around the walk, drawn at random, make the system well conditioned at a few queries each.
+        List<double[]> more = around(points, estimate(svd, theta, unknowns), 2 * unknowns);
+        if (!more.isEmpty()) {
+            List<double[]> wider = new ArrayList<>(points);
+            wider.addAll(more);
+            org.apache.commons.math3.linear.SingularValueDecomposition better = nullSpace(wider, unknowns);
+            double[] t = better.getSingularValues();
+            if (predictedError(better) < predictedError(svd) && t[t.length - 1] <= 1e-9 * t[0]) {
+                svd = better;
+            }
+        }
+        return estimate(svd, theta, unknowns);
+    }
+
+    /** The singular value decomposition of [ReLU(ẑ_m(p)), h_{m−1}(p), 1] over the points, each row of unit length. */
+    private org.apache.commons.math3.linear.SingularValueDecomposition nullSpace(List<double[]> points, int unknowns) {
+        double[][] rows = new double[points.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            double[] row = features(known.at(points.get(r)), points.get(r), unknowns);
+            double n = KinkAnalysis.norm(row);
+            for (int k = 0; k < unknowns; k++) {
+                row[k] /= n;
+            }
+            rows[r] = row;
+        }
+        return new org.apache.commons.math3.linear.SingularValueDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows, false));
+    }
+
+    private double[] features(KnownLayers.State s, double[] x, int unknowns) {
+        double[] row = new double[unknowns];
+        int upperWidth = known.width(m - 1);
+        System.arraycopy(s.h()[m - 1], 0, row, 0, upperWidth);
+        System.arraycopy(s.activations(m - 2, x), 0, row, upperWidth, lowerWidth);
+        row[unknowns - 1] = 1;
+        return row;
+    }
+
+    /** σ_min / σ_second of the points' system: about the relative error of θ's direction. */
+    private static double predictedError(org.apache.commons.math3.linear.SingularValueDecomposition svd) {
+        double[] sigma = svd.getSingularValues();
+        return sigma.length < 2 ? Double.POSITIVE_INFINITY : sigma[sigma.length - 1] / sigma[sigma.length - 2];
+    }
+
+    /** The null vector, scaled to the gradient solution θ. */
+    private static double[] estimate(org.apache.commons.math3.linear.SingularValueDecomposition svd, double[][] theta,
+                                     int unknowns) {
+        double[] v = svd.getV().getColumn(svd.getSingularValues().length - 1);
         double dot = 0;
         double vv = 0;
         for (int k = 0; k < unknowns; k++) {
@@ -466,6 +502,64 @@ final class BoundaryTrace {
             v[k] *= dot / vv;
         }
         return v;
+    }
+
+    /** ∇ₓ(F(x)·w) in x's region: Σ_k w_k ∇ReLU(ẑ_{m,k}) + Σ_i w_i ∇h_{m−1,i}. */
+    private double[] gradient(KnownLayers.State s, double[] w) {
+        int d = known.inputs();
+        int upperWidth = known.width(m - 1);
+        double[][] upperGrad = s.activationGradients(m - 1, d);
+        double[][] lowerGrad = s.activationGradients(m - 2, d);
+        double[] g = new double[d];
+        for (int k = 0; k < upperWidth; k++) {
+            for (int j = 0; j < d; j++) {
+                g[j] += w[k] * upperGrad[k][j];
+            }
+        }
+        for (int i = 0; i < lowerWidth; i++) {
+            for (int j = 0; j < d; j++) {
+                g[j] += w[upperWidth + i] * lowerGrad[i][j];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Exact critical points of the neuron θ describes, in regions around the points already found:
+     * from a random point near one of them, the boundary's foot along ∇z_t (z_t is affine in the
+     * region, so θ predicts it), kept when it is in the same region and the black box kinks there.
+     */
+    private List<double[]> around(List<double[]> points, double[] theta, int wanted) {
+        List<double[]> found = new ArrayList<>();
+        double[] spreads = {0.05, 0.2, 1};
+        for (int attempt = 0; attempt < 4 * wanted && found.size() < wanted; attempt++) {
+            double[] p = points.get(random.nextInt(points.size()));
+            double spread = spreads[attempt % spreads.length] * (1 + KinkAnalysis.norm(p));
+            double[] x = new double[p.length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = p[j] + spread * random.nextGaussian() / Math.sqrt(x.length);
+            }
+            KnownLayers.State s = known.at(x);
+            double[] g = gradient(s, theta);
+            double gg = KnownLayers.dot(g, g);
+            if (!(gg > 0)) {
+                continue;
+            }
+            double z = KnownLayers.dot(features(s, x, theta.length), theta);
+            double[] foot = LineSearch.point(x, g, -z / gg);
+            if (KinkAnalysis.norm(foot) > maxRadius || !known.sameRegion(x, foot)) {
+                continue;
+            }
+            double span = 1e-6 * (1 + KinkAnalysis.norm(foot));
+            if (!(known.inradius(foot) > 10 * span)) {
+                continue;
+            }
+            List<LineSearch.Kink> kinks = search.kinks(foot, unit(g), -span, span);
+            if (kinks.size() == 1) {
+                found.add(kinks.get(0).x());
+            }
+        }
+        return found;
     }
 
     /** (u, ℓ, β) from every stretch: ∇z_t = G(x_p)·θ and z_t(x_p) = 0, by least squares. */
