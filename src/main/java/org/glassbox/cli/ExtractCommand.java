@@ -21,11 +21,12 @@ import org.glassbox.metrics.LayerComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code glassbox extract}: reverse-engineer a ReLU network's first layer from black-box queries, headless. */
+/** {@code glassbox extract}: reverse-engineer a ReLU network from black-box queries, headless. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Recover the first layer of a fully connected ReLU network from its outputs alone (Rolnick and Kording's"
-                + " Algorithm 1 with exact kinks). Prints the queries used, the neurons found and their error against the true"
-                + " network; writes neurons.csv and run.json.")
+        description = "Recover a fully connected ReLU network from its outputs alone: the first layer by Rolnick and Kording's"
+                + " Algorithm 1 with exact kinks, deeper layers by following boundaries (their Algorithm 2), signs and the last"
+                + " layer by least squares. Prints the queries used and each layer's error against the true network; writes"
+                + " map.png, neurons.csv, run.json, report.html and the recovered model.")
 final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--experiment", description = "An experiment file of the Reverse engineering workspace; the other flags are then ignored.")

@@ -42,13 +42,25 @@ final class DeeperLayers {
     private final List<Path> paths = new ArrayList<>();
     private final List<List<BoundaryTrace.Piece>> failedWalks = new ArrayList<>();
     private final java.util.Map<Integer, List<Candidate>> failedByLayer = new java.util.HashMap<>();
+    /** Walks tried from each critical point (by identity). */
+    private final java.util.Map<Candidate, Integer> walks = new java.util.IdentityHashMap<>();
     private final List<double[]> anchors = new ArrayList<>();
     private int next;
     private boolean done;
     private RecoveredNetwork result;
     private String stage;
     private boolean wantsCandidates;
+    private List<double[]> unexplained = List.of();
     private int searchRounds;
+
+    /** Walks from one critical point at most: a boundary that defeated two walks costs more than it tends to give. */
+    static final int MAX_WALKS = 2;
+
+    /** Inputs the last layer is fitted on (at least four per unknown). */
+    static final int FIT_INPUTS = 3000;
+
+    /** Lines aimed through the worst-fitted inputs per round of the search for missing neurons. */
+    static final int AIMED_LINES = 6;
 
     /** Rounds of extra lines the attack may ask for when the recovered layers do not yet explain the outputs. */
     static final int MAX_SEARCH_ROUNDS = 3;
@@ -86,12 +98,18 @@ final class DeeperLayers {
         return wantsCandidates;
     }
 
+    /** Inputs the recovered layers explain worst, worst first, for lines aimed at missing neurons (empty if none stand out). */
+    List<double[]> unexplained() {
+        return unexplained;
+    }
+
     /** Critical points from the extra lines: traced as neurons of the deepest layer, which is open again. */
     void addCandidates(List<Candidate> more) {
         candidates.addAll(more);
         more.forEach(c -> anchors.add(c.x()));
         next = 0;
         wantsCandidates = false;
+        unexplained = List.of();
         stage = "Layer " + tracingLayer() + ": following the boundaries through the " + more.size()
                 + " new critical points.";
     }
@@ -193,7 +211,9 @@ final class DeeperLayers {
                         tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
             } else {
                 deferred.add(c);
-                failedByLayer.computeIfAbsent(tracingLayer(), k -> new ArrayList<>()).add(c);
+                if (walks.merge(c, 1, Integer::sum) < MAX_WALKS) {
+                    failedByLayer.computeIfAbsent(tracingLayer(), k -> new ArrayList<>()).add(c);
+                }
                 failedWalks.add(outcome.pieces());
                 paths.add(new Path(tracingLayer(), points, false));
                 stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ").";
@@ -304,6 +324,16 @@ final class DeeperLayers {
         double[][] upper = tracedWeights();
         double[] bias = tracedBiases();
         boolean[] flipped = solveSigns(upper, skips, known.weights(m - 1));
+        if (flipped == null && searchRounds < MAX_SEARCH_ROUNDS) {
+            // Too few neurons of layer m + 1 traced to fix layer m's signs: more lines for more of them first.
+            searchRounds++;
+            wantsCandidates = true;
+            unexplained = List.of();
+            stage = "The signs of layer " + m + " are not determined yet by the " + layer.size() + " neurons of layer "
+                    + (m + 1) + " traced: searching more lines for critical points (round " + searchRounds + " of "
+                    + MAX_SEARCH_ROUNDS + ").";
+            return;
+        }
         if (flipped == null) {
             done = true;
             stage = "The signs of layer " + m + " are not determined by the " + layer.size() + " neurons of layer " + (m + 1)
@@ -349,6 +379,25 @@ final class DeeperLayers {
         return worst / Math.max(scale, 1e-300);
     }
 
+    /** Up to n inputs with the largest fit residual (relative to the outputs' scale above 1e-7), the largest first. */
+    private static List<double[]> worstFitted(double[][] xs, double[][] features, double[][] beta, double[][] ys, int n) {
+        double scale = 0;
+        double[] residual = new double[xs.length];
+        for (int r = 0; r < xs.length; r++) {
+            for (int o = 0; o < ys[r].length; o++) {
+                double fit = 0;
+                for (int k = 0; k < beta.length; k++) {
+                    fit += features[r][k] * beta[k][o];
+                }
+                residual[r] = Math.max(residual[r], Math.abs(fit - ys[r][o]));
+                scale = Math.max(scale, Math.abs(ys[r][o]));
+            }
+        }
+        double floor = 1e-7 * scale;
+        return java.util.stream.IntStream.range(0, xs.length).filter(r -> residual[r] > floor).boxed()
+                .sorted((a, b) -> Double.compare(residual[b], residual[a])).limit(n).map(r -> xs[r].clone()).toList();
+    }
+
     /** Opens the deepest layer again: its neurons become the traced ones, with no skip term (the layer below is fixed). */
     private void reopen() {
         int depth = known.depth();
@@ -362,7 +411,8 @@ final class DeeperLayers {
         for (int i = 0; i < w.length; i++) {
             layer.add(new BoundaryTrace.Traced(w[i], new double[lowerWidth], b[i], List.of(), 0));
         }
-        // The critical points whose walks failed in this layer are walked again (other random detours), with the new ones.
+        // The critical points whose walks failed in this layer are walked again (other random detours), with the new ones,
+        // up to MAX_WALKS times each.
         candidates = new ArrayList<>(failedByLayer.getOrDefault(depth, List.of()));
         failedByLayer.remove(depth);
         failedWalks.clear();
@@ -455,13 +505,14 @@ final class DeeperLayers {
         int lowerWidth = depth == 1 ? d : known.width(depth - 2);
         int width = known.width(depth - 1);
         int columns = width + lowerWidth + 1;
-        // Half the inputs N(0, I), a quarter N(0, 9I), a quarter near the deeper critical points found (where the
-        // deepest neurons switch, so each is seen both on and off): a neuron dead at every input would make the fit
-        // singular.
-        double[][] xs = new double[4 * columns][d];
+        // Inputs N(0, I), N(0, 9I), N(0, 100I) and near the deeper critical points found (where the deepest neurons
+        // switch, so each is seen both on and off): a neuron dead at every input would make the fit singular, and one that
+        // switches only far out would go unnoticed (the skip term absorbs a neuron that is on at every input).
+        double[][] xs = new double[Math.max(4 * columns, FIT_INPUTS)][d];
+        double[] spreads = {1, 10, 3};
         for (int r = 0; r < xs.length; r++) {
             double[] anchor = r % 4 == 3 && !anchors.isEmpty() ? anchors.get(inputs.nextInt(anchors.size())) : null;
-            double spread = anchor != null ? 0.3 : r % 4 == 2 ? 3 : 1;
+            double spread = anchor != null ? 0.3 : spreads[r % 4 % 3];
             for (int j = 0; j < d; j++) {
                 xs[r][j] = (anchor == null ? 0 : anchor[j]) + spread * inputs.nextGaussian();
             }
@@ -477,13 +528,15 @@ final class DeeperLayers {
         double[][] beta = LinearSolve.leastSquares(features, ys);
         double misfit = beta == null ? Double.POSITIVE_INFINITY : misfit(features, beta, ys);
         if (misfit > 1e-7 && searchRounds < MAX_SEARCH_ROUNDS) {
-            // The known layers cannot express f: a neuron was missed (no line crossed it, or its trace failed).
+            // The known layers cannot express f: a neuron was missed (no line crossed it, or its trace failed). It is
+            // switched the other way at the inputs fitted worst, so lines through those meet its boundary.
             searchRounds++;
             reopen();
             wantsCandidates = true;
+            unexplained = beta == null ? List.of() : worstFitted(xs, features, beta, ys, AIMED_LINES);
             stage = String.format(java.util.Locale.ROOT, "The recovered layers do not explain the outputs yet (relative misfit"
-                    + " %.1e): searching more lines for critical points of missing neurons (round %d of %d).", misfit,
-                    searchRounds, MAX_SEARCH_ROUNDS);
+                    + " %.1e): searching more lines for critical points of missing neurons, through the inputs explained"
+                    + " worst (round %d of %d).", misfit, searchRounds, MAX_SEARCH_ROUNDS);
             return;
         }
         if (beta == null) {

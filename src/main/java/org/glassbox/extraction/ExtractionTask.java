@@ -106,7 +106,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         if (index >= parameters.lines()) {
             return finish(index == parameters.lines());
         }
-        searchLine(this::classify, false);
+        searchLine(this::classify, false, null);
         LayerComparison comparison = compare();
         double error = comparison.maxError();
         record(error);
@@ -121,22 +121,28 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
 
     /**
      * One random line, its critical points each handed over: on the displayed plane, or (with more
-     * than two inputs, while looking for missing neurons) through a random point N(0, I) in a
-     * random direction of the whole input space, which reaches boundaries the plane never meets.
+     * than two inputs, while looking for missing neurons) through the given point (a random one
+     * N(0, I) when null) in a random direction of the whole input space, which reaches boundaries
+     * the plane never meets.
      */
-    private void searchLine(KinkHandler handler, boolean anywhere) {
+    private void searchLine(KinkHandler handler, boolean anywhere, double[] through) {
         double half = parameters.halfLength();
-        if (anywhere && oracle.inputs() > 2) {
+        if (anywhere && (oracle.inputs() > 2 || through != null)) {
             int d = oracle.inputs();
             double[] o = new double[d];
             double[] v = new double[d];
             for (int j = 0; j < d; j++) {
-                o[j] = lines.nextGaussian();
+                o[j] = through != null ? through[j] : lines.nextGaussian();
                 v[j] = lines.nextGaussian();
             }
             double n = KinkAnalysis.norm(v);
             for (int j = 0; j < d; j++) {
                 v[j] /= n;
+            }
+            if (d == 2) {
+                double[] a = plane.coordinates(LineSearch.point(o, v, -half));
+                double[] b = plane.coordinates(LineSearch.point(o, v, half));
+                segments.add(new double[] {a[0], a[1], b[0], b[1]});
             }
             linesSearched++;
             handleKinks(search.kinks(o, v, -half, half), v, half, handler);
@@ -146,10 +152,10 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
         double v0 = window.vMin() + lines.nextDouble() * window.height();
         double angle = lines.nextDouble() * Math.PI;
         double[] o = plane.point(u0, v0);
-        double[] through = plane.point(u0 + Math.cos(angle), v0 + Math.sin(angle));
+        double[] onLine = plane.point(u0 + Math.cos(angle), v0 + Math.sin(angle));
         double[] v = new double[o.length];
         for (int j = 0; j < v.length; j++) {
-            v[j] = through[j] - o[j];
+            v[j] = onLine[j] - o[j];
         }
         double scale = KinkAnalysis.norm(v);
         for (int j = 0; j < v.length; j++) {
@@ -174,7 +180,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
      * An extra line while the deeper stage looks for missing neurons: a critical point that a known
      * neuron explains costs nothing; any other becomes a new starting point for a boundary walk.
      */
-    private void searchForMissing(List<DeeperLayers.Candidate> found) {
+    private void searchForMissing(List<DeeperLayers.Candidate> found, double[] through) {
         searchLine((x, v, room) -> {
             double[] uv = plane.coordinates(x);
             if (firstLayerThrough(x) >= 0) {
@@ -192,7 +198,7 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             }
             found.add(new DeeperLayers.Candidate(witness.get().x(), witness.get().plane().w()));
             kinks.add(new KinkPoint(uv[0], uv[1], KinkPoint.Kind.DEEPER));
-        }, true);
+        }, true, through);
     }
 
     /** Extra lines per round of the search for missing neurons. */
@@ -230,9 +236,12 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
             }
         }
         if (deeperLayers.wantsCandidates()) {
+            // Lines through the inputs the recovered layers explain worst first (a missing neuron is switched the other way
+            // there from where the fit was made, so a line through one meets its boundary), then random ones.
             List<DeeperLayers.Candidate> found = new ArrayList<>();
-            for (int i = 0; i < EXTRA_LINES; i++) {
-                searchForMissing(found);
+            List<double[]> aims = deeperLayers.unexplained();
+            for (int i = 0; i < Math.max(EXTRA_LINES, aims.size()); i++) {
+                searchForMissing(found, i < aims.size() ? aims.get(i) : null);
             }
             deeperLayers.addCandidates(found);
         } else {
