@@ -60,7 +60,23 @@ final class BoundaryTrace {
     }
 
     /** Why a trace stopped, for the log. */
-    record Outcome(Optional<Traced> traced, List<Piece> pieces, String reason) {
+    record Outcome(Optional<Traced> traced, List<Piece> pieces, String reason, Optional<Partial> partial) {
+
+        Outcome(Optional<Traced> traced, List<Piece> pieces, String reason) {
+            this(traced, pieces, reason, Optional.empty());
+        }
+    }
+
+    /**
+     * A walk whose exact points fit a neuron but leave some of its weights open: every (u, ℓ, β) in
+     * the span of {@code basis} passes through them. This happens when a known neuron never switches
+     * along the part of the boundary walked. Once the layer below has its signs, the true neuron is
+     * the one in the span with no skip term ({@link DeeperLayers}).
+     *
+     * @param basis  rows of length |u| + |ℓ| + 1, orthonormal
+     * @param points the exact critical points of the walk
+     */
+    record Partial(double[][] basis, List<double[]> points) {
     }
 
     private final KnownLayers known;
@@ -178,7 +194,7 @@ final class BoundaryTrace {
                 failures++;
                 if (failures >= 6 || (pieces.size() == 1 && failures >= 3)) {
                     return new Outcome(Optional.empty(), pieces, "no bend was confirmed where the boundary met a known one: a"
-                            + " deeper neuron, or one hidden there");
+                            + " deeper neuron, or one hidden there", partial(pieces));
                 }
                 if (++tries[target.upper() ? 0 : 1][target.neuron()] >= 3) {
                     unconfirmed++;
@@ -196,10 +212,11 @@ final class BoundaryTrace {
             note(known.at(current.x()), upperSeen, lowerSeen);
         }
         Optional<Traced> solved = solve(pieces);
+        Optional<Partial> partial = solved.isPresent() ? Optional.empty() : partial(pieces);
         return new Outcome(solved, pieces, solved.isPresent() ? "traced" : String.format(java.util.Locale.ROOT,
                 "the bends seen do not determine every weight: %d known neurons not reached (%d the boundary ran off from,"
                         + " %d too long a walk, %d bends not confirmed) in %d crossings", outOfBudget + runOff + unconfirmed,
-                runOff, outOfBudget, unconfirmed, crossings));
+                runOff, outOfBudget, unconfirmed, crossings), partial);
     }
 
     private record Target(boolean upper, int neuron, double[] direction) {
@@ -288,6 +305,81 @@ final class BoundaryTrace {
 
     private Optional<Piece> cross(Piece from, double[] u, KnownLayers.Exit exit) {
         double[] c = LineSearch.point(from.x(), u, exit.tau());
+        Optional<Piece> piece = crossAt(from, u, exit, c);
+        // The crossing may sit in a corner (another known boundary close by), where the region beyond is a thin wedge
+        // that no search line passes through.
+        // The bend's hinge {x : g·(x − c) = 0, n·(x − c) = 0} lies on the neuron's boundary wherever it borders both
+        // regions: slide along it, away from the corner, and look again.
+        boolean corner = piece.isEmpty() && nearestOther(c, exit) < 1e-2 * (1 + KinkAnalysis.norm(c));
+        for (int slide = 0; corner && slide < HINGE_SLIDES && piece.isEmpty(); slide++) {
+            double[] moved = alongHinge(c, from.g(), exit.normal());
+            if (moved == null) {
+                break;
+            }
+            piece = crossAt(from, u, exit, moved);
+        }
+        return piece;
+    }
+
+    /** The distance from c to the nearest known boundary other than the one crossed there. */
+    private double nearestOther(double[] c, KnownLayers.Exit crossed) {
+        KnownLayers.State s = known.at(c);
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < s.z().length; l++) {
+            for (int i = 0; i < s.z()[l].length; i++) {
+                double n = KinkAnalysis.norm(s.grad()[l][i]);
+                if (n > 0 && !(l == crossed.layer() && i == crossed.neuron())) {
+                    nearest = Math.min(nearest, Math.abs(s.z()[l][i]) / n);
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /** Tries at a crossing before giving up on it: the crossing itself, then points slid along the hinge. */
+    static final int HINGE_SLIDES = 3;
+
+    /**
+     * A point of the hinge through c (orthogonal to both g and the crossed boundary's normal n) in a
+     * random direction, half-way to the nearest other known boundary on either side; null if there
+     * is no room.
+     */
+    private double[] alongHinge(double[] c, double[] g, double[] n) {
+        double[] e1 = unit(n);
+        double[] e2 = unit(tangent(g, e1));
+        double[] h = new double[c.length];
+        for (int j = 0; j < h.length; j++) {
+            h[j] = random.nextGaussian();
+        }
+        h = tangent(tangent(h, e1), e2);
+        if (!(KinkAnalysis.norm(h) > 1e-9)) {
+            return null;
+        }
+        h = unit(h);
+        double eps = 1e-9 * (1 + KinkAnalysis.norm(c));
+        double best = 0;
+        double[] bestDirection = null;
+        for (double sign : new double[] {1, -1}) {
+            double[] d = h.clone();
+            for (int j = 0; j < d.length; j++) {
+                d[j] *= sign;
+            }
+            double room = Math.min(KnownLayers.exit(known.at(LineSearch.point(c, e1, eps)), d).tau(),
+                    KnownLayers.exit(known.at(LineSearch.point(c, e1, -eps)), d).tau());
+            if (room > best) {
+                best = room;
+                bestDirection = d;
+            }
+        }
+        if (bestDirection == null) {
+            return null;
+        }
+        double step = Math.min(0.5 * best, maxRadius);
+        double[] moved = LineSearch.point(c, bestDirection, step);
+        return step > 1e-7 * (1 + KinkAnalysis.norm(c)) && KinkAnalysis.norm(moved) <= maxRadius ? moved : null;
+    }
+
+    private Optional<Piece> crossAt(Piece from, double[] u, KnownLayers.Exit exit, double[] c) {
         double scale = 1 + KinkAnalysis.norm(c);
         double[] g = from.g();
         double[] n = exit.normal();
@@ -445,7 +537,7 @@ final class BoundaryTrace {
         // The walk's regions may pin some direction of θ only weakly (a known neuron met only where it is barely on):
         // θ's error is about σ_min / σ_second. θ now predicts the boundary in any region, so exact points in regions
         // around the walk, drawn at random, make the system well conditioned at a few queries each.
-        List<double[]> more = around(points, estimate(svd, theta, unknowns), 2 * unknowns);
+        List<double[]> more = around(points, estimate(svd, theta, unknowns), 2 * unknowns, NEAR).found();
         if (!more.isEmpty()) {
             List<double[]> wider = new ArrayList<>(points);
             wider.addAll(more);
@@ -529,10 +621,10 @@ final class BoundaryTrace {
      * from a random point near one of them, the boundary's foot along ∇z_t (z_t is affine in the
      * region, so θ predicts it), kept when it is in the same region and the black box kinks there.
      */
-    private List<double[]> around(List<double[]> points, double[] theta, int wanted) {
+    private Probe around(List<double[]> points, double[] theta, int wanted, double[] spreads) {
         List<double[]> found = new ArrayList<>();
-        double[] spreads = {0.05, 0.2, 1};
-        for (int attempt = 0; attempt < 4 * wanted && found.size() < wanted; attempt++) {
+        int tested = 0;
+        for (int attempt = 0; attempt < 4 * wanted && tested < wanted; attempt++) {
             double[] p = points.get(random.nextInt(points.size()));
             double spread = spreads[attempt % spreads.length] * (1 + KinkAnalysis.norm(p));
             double[] x = new double[p.length];
@@ -555,12 +647,65 @@ final class BoundaryTrace {
                 continue;
             }
             List<LineSearch.Kink> kinks = search.kinks(foot, unit(g), -span, span);
+            tested++;
             if (kinks.size() == 1) {
                 found.add(kinks.get(0).x());
             }
         }
-        return found;
+        return new Probe(found, tested);
     }
+
+    /** The critical points found where θ predicted them, and how many predictions were put to the test. */
+    private record Probe(List<double[]> found, int tested) {
+    }
+
+    /**
+     * The span of (u, ℓ, β) that passes through every exact point of the walk, when the points fit
+     * a neuron (smallest singular value near zero) but leave at most {@link #MAX_OPEN} directions
+     * besides its scale open.
+     */
+    private Optional<Partial> partial(List<Piece> pieces) {
+        int unknowns = known.width(m - 1) + lowerWidth + 1;
+        List<double[]> points = new ArrayList<>();
+        pieces.forEach(p -> points.addAll(p.exact()));
+        if (points.size() < unknowns + 2) {
+            return Optional.empty();
+        }
+        org.apache.commons.math3.linear.SingularValueDecomposition svd = nullSpace(points, unknowns);
+        double[] sigma = svd.getSingularValues();
+        if (sigma.length < unknowns || sigma[sigma.length - 1] > 1e-9 * sigma[0]) {
+            return Optional.empty();
+        }
+        int open = 0;
+        while (open < sigma.length && sigma[sigma.length - 1 - open] < 1e-8 * sigma[0]) {
+            open++;
+        }
+        if (open < 2 || open > 1 + MAX_OPEN) {
+            return Optional.empty();
+        }
+        double[][] basis = new double[open][];
+        for (int i = 0; i < open; i++) {
+            basis[i] = svd.getV().getColumn(sigma.length - 1 - i);
+        }
+        return Optional.of(new Partial(basis, List.copyOf(points)));
+    }
+
+    /**
+     * Whether θ (over the known layers as they are now) is a neuron of the black box: of the critical
+     * points θ predicts in regions well away from the given ones, at least three in four are found
+     * (and at least half the tries could be made).
+     */
+    boolean confirmed(double[] theta, List<double[]> near, int tries) {
+        Probe probe = around(near, theta, tries, FAR);
+        return probe.tested() >= tries / 2 && probe.found().size() >= 0.75 * probe.tested();
+    }
+
+    /** Distances (relative to 1 + ‖x‖) of the random points around a walk: near for polishing, far for confirming. */
+    private static final double[] NEAR = {0.05, 0.2, 1};
+    private static final double[] FAR = {1, 2};
+
+    /** Open directions a partial walk may leave (besides the neuron's scale). */
+    static final int MAX_OPEN = 4;
 
     /** (u, ℓ, β) from every stretch: ∇z_t = G(x_p)·θ and z_t(x_p) = 0, by least squares. */
     private Optional<Traced> solve(List<Piece> pieces) {

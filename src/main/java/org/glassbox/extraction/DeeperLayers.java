@@ -45,6 +45,8 @@ final class DeeperLayers {
     /** Walks tried from each critical point (by identity). */
     private final java.util.Map<Candidate, Integer> walks = new java.util.IdentityHashMap<>();
     private final List<double[]> anchors = new ArrayList<>();
+    /** Walks of the layer being traced that left some weights open, to be completed when the layer closes. */
+    private final List<BoundaryTrace.Partial> partials = new ArrayList<>();
     private int next;
     private boolean done;
     private RecoveredNetwork result;
@@ -52,6 +54,9 @@ final class DeeperLayers {
     private boolean wantsCandidates;
     private List<double[]> unexplained = List.of();
     private int searchRounds;
+
+    /** Predicted critical points a completed neuron is checked against. */
+    static final int CONFIRMATIONS = 16;
 
     /** Walks from one critical point at most: a boundary that defeated two walks costs more than it tends to give. */
     static final int MAX_WALKS = 2;
@@ -211,12 +216,15 @@ final class DeeperLayers {
                         tracingLayer(), layer.size(), points.size(), outcome.traced().get().residual());
             } else {
                 deferred.add(c);
+                outcome.partial().ifPresent(partials::add);
                 if (walks.merge(c, 1, Integer::sum) < MAX_WALKS) {
                     failedByLayer.computeIfAbsent(tracingLayer(), k -> new ArrayList<>()).add(c);
                 }
                 failedWalks.add(outcome.pieces());
                 paths.add(new Path(tracingLayer(), points, false));
-                stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ").";
+                stage = "Layer " + tracingLayer() + ": a critical point left for a deeper layer (" + outcome.reason() + ")"
+                        + (outcome.partial().isPresent() ? "; its points fix the neuron but for " + (outcome.partial().get().basis().length - 1)
+                        + " direction(s), kept to be completed once layer " + (tracingLayer() - 1) + "'s signs are known." : ".");
             }
             return;
         }
@@ -291,6 +299,7 @@ final class DeeperLayers {
         }
         known.append(m - 1, row, t.bias() / lower);
         layer.clear();
+        partials.clear();
         deferred.clear();
         candidates = new ArrayList<>(layerCandidates);
         next = 0;
@@ -340,6 +349,7 @@ final class DeeperLayers {
                     + " traced, so the attack stops there.";
             return;
         }
+        List<double[]> completed = complete(flipped, upper);
         for (int k = 0; k < flipped.length; k++) {
             if (flipped[k]) {
                 for (int j = 0; j < upper.length; j++) {
@@ -348,8 +358,19 @@ final class DeeperLayers {
                 known.flip(m - 1, k);
             }
         }
+        if (!completed.isEmpty()) {
+            int traced = upper.length;
+            upper = java.util.Arrays.copyOf(upper, traced + completed.size());
+            bias = java.util.Arrays.copyOf(bias, traced + completed.size());
+            for (int i = 0; i < completed.size(); i++) {
+                double[] row = completed.get(i);
+                upper[traced + i] = java.util.Arrays.copyOf(row, row.length - 1);
+                bias[traced + i] = row[row.length - 1];
+            }
+        }
         known.add(upper, bias);
         layer.clear();
+        deferred.removeIf(c -> explains(c.x()));
         if (deferred.isEmpty()) {
             solveLastLayer();
             return;
@@ -359,7 +380,91 @@ final class DeeperLayers {
         failedWalks.clear();
         deferred.clear();
         next = 0;
-        stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + "; following the boundaries of layer " + (m + 2) + ".";
+        stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + (completed.isEmpty() ? "" : " (and " + completed.size()
+                + " neuron(s) of layer " + (m + 1) + " completed from partial walks: the one with no skip term)")
+                + "; following the boundaries of layer " + (m + 2) + ".";
+    }
+
+    /**
+     * The walks that left weights open, completed now that layer m's signs are known. A walk gives
+     * the span of (u, ℓ, β) through its exact points; flipping row k of layer m (ReLU(ẑ) = ReLU(−ẑ) + ẑ)
+     * moves u_k·V_k into ℓ and u_k·c_k into β. The true neuron has no skip term, so it is the vector of
+     * the span whose moved ℓ vanishes: the null vector of an |ℓ| × r system, accepted when it is the
+     * only one. Rows (u over layer m as flipped, then β), each with ‖u‖ = 1; a neuron already among
+     * the traced rows (or completed twice) is left out.
+     */
+    private List<double[]> complete(boolean[] flipped, double[][] traced) {
+        int m = known.depth();
+        double[][] v = known.weights(m - 1);
+        double[] offsets = known.biases(m - 1);
+        int upperWidth = v.length;
+        int lowerWidth = v[0].length;
+        List<double[]> rows = new ArrayList<>();
+        for (BoundaryTrace.Partial partial : partials) {
+            int r = partial.basis().length;
+            if (r > lowerWidth || partial.basis()[0].length != upperWidth + lowerWidth + 1) {
+                // Too many directions open, or walked over layers that have changed since.
+                continue;
+            }
+            double[][] moved = new double[r][];
+            double[][] skip = new double[lowerWidth][r];
+            for (int i = 0; i < r; i++) {
+                double[] b = partial.basis()[i].clone();
+                for (int k = 0; k < upperWidth; k++) {
+                    if (flipped[k]) {
+                        for (int j = 0; j < lowerWidth; j++) {
+                            b[upperWidth + j] += b[k] * v[k][j];
+                        }
+                        b[b.length - 1] += b[k] * offsets[k];
+                    }
+                }
+                moved[i] = b;
+                for (int j = 0; j < lowerWidth; j++) {
+                    skip[j][i] = b[upperWidth + j];
+                }
+            }
+            org.apache.commons.math3.linear.SingularValueDecomposition svd = new org.apache.commons.math3.linear.SingularValueDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(skip, false));
+            double[] sigma = svd.getSingularValues();
+            // The basis is orthonormal and layer m's rows have unit length, so the singular values compare with 1: one
+            // vector of the span without skip term, and only one (a direction that moves nothing, such as the weight on a
+            // neuron that is off all along the walk and keeps its sign, has no skip term either and leaves it open).
+            if (sigma.length < r || sigma[r - 1] > 1e-8 || sigma[r - 2] < 1e-3) {
+                continue;
+            }
+            double[] c = svd.getV().getColumn(r - 1);
+            double[] theta = new double[moved[0].length];
+            double[] before = new double[moved[0].length];
+            for (int i = 0; i < r; i++) {
+                for (int k = 0; k < theta.length; k++) {
+                    theta[k] += c[i] * moved[i][k];
+                    before[k] += c[i] * partial.basis()[i][k];
+                }
+            }
+            // A walk that followed a deeper neuron's boundary can fit this form too, in few regions: the completed neuron
+            // must predict the black box's critical points in regions the walk never saw.
+            if (!new BoundaryTrace(oracle, noise, known, random, maxRadius).confirmed(before, partial.points(), CONFIRMATIONS)) {
+                continue;
+            }
+            double[] row = new double[upperWidth + 1];
+            System.arraycopy(theta, 0, row, 0, upperWidth);
+            row[upperWidth] = theta[theta.length - 1];
+            double n = KinkAnalysis.norm(java.util.Arrays.copyOf(row, upperWidth));
+            if (!(n > 0)) {
+                continue;
+            }
+            for (int k = 0; k <= upperWidth; k++) {
+                row[k] /= n;
+            }
+            boolean seen = java.util.stream.Stream.concat(java.util.Arrays.stream(traced), rows.stream())
+                    .anyMatch(t -> Math.abs(KnownLayers.dot(java.util.Arrays.copyOf(t, upperWidth), java.util.Arrays.copyOf(row, upperWidth))
+                            / KinkAnalysis.norm(java.util.Arrays.copyOf(t, upperWidth))) > 1 - 1e-4);
+            if (!seen) {
+                rows.add(row);
+            }
+        }
+        partials.clear();
+        return rows;
     }
 
     /** The largest |X·β − y| relative to the largest |y|. */
@@ -406,6 +511,7 @@ final class DeeperLayers {
         }
         int lowerWidth = depth == 2 ? known.inputs() : known.width(depth - 3);
         KnownLayers.Layer removed = known.removeDeepest();
+        partials.clear();
         double[][] w = removed.weights();
         double[] b = removed.biases();
         for (int i = 0; i < w.length; i++) {
