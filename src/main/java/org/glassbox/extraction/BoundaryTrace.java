@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Rolnick and Kording's Algorithm 2 (2020): a neuron of the layer after the known ones is found by
@@ -213,10 +215,13 @@ final class BoundaryTrace {
         }
         Optional<Traced> solved = solve(pieces);
         Optional<Partial> partial = solved.isPresent() ? Optional.empty() : partial(pieces);
-        return new Outcome(solved, pieces, solved.isPresent() ? "traced" : String.format(java.util.Locale.ROOT,
-                "the bends seen do not determine every weight: %d known neurons not reached (%d the boundary ran off from,"
-                        + " %d too long a walk, %d bends not confirmed) in %d crossings", outOfBudget + runOff + unconfirmed,
-                runOff, outOfBudget, unconfirmed, crossings), partial);
+        int missed = outOfBudget + runOff + unconfirmed;
+        String reason = solved.isPresent() ? "traced" : missed == 0 ? String.format(java.util.Locale.ROOT, "the bends seen do"
+                + " not determine every weight, though every known neuron was met on and off (some only barely) in %d crossings",
+                crossings) : String.format(java.util.Locale.ROOT, "the bends seen do not determine every weight: %d known neurons"
+                + " not reached (%d the boundary ran off from, %d too long a walk, %d bends not confirmed) in %d crossings", missed,
+                runOff, outOfBudget, unconfirmed, crossings);
+        return new Outcome(solved, pieces, reason, partial);
     }
 
     private record Target(boolean upper, int neuron, double[] direction) {
@@ -528,7 +533,7 @@ final class BoundaryTrace {
         if (points.size() < unknowns + 2) {
             return null;
         }
-        org.apache.commons.math3.linear.SingularValueDecomposition svd = nullSpace(points, unknowns);
+        SingularValueDecomposition svd = nullSpace(points, unknowns);
         double[] sigma = svd.getSingularValues();
         int last = sigma.length - 1;
         if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
@@ -541,7 +546,7 @@ final class BoundaryTrace {
         if (!more.isEmpty()) {
             List<double[]> wider = new ArrayList<>(points);
             wider.addAll(more);
-            org.apache.commons.math3.linear.SingularValueDecomposition better = nullSpace(wider, unknowns);
+            SingularValueDecomposition better = nullSpace(wider, unknowns);
             double[] t = better.getSingularValues();
             if (predictedError(better) < predictedError(svd) && t[t.length - 1] <= 1e-9 * t[0]) {
                 svd = better;
@@ -551,7 +556,7 @@ final class BoundaryTrace {
     }
 
     /** The singular value decomposition of [ReLU(ẑ_m(p)), h_{m−1}(p), 1] over the points, each row of unit length. */
-    private org.apache.commons.math3.linear.SingularValueDecomposition nullSpace(List<double[]> points, int unknowns) {
+    private SingularValueDecomposition nullSpace(List<double[]> points, int unknowns) {
         double[][] rows = new double[points.size()][];
         for (int r = 0; r < rows.length; r++) {
             double[] row = features(known.at(points.get(r)), points.get(r), unknowns);
@@ -561,8 +566,8 @@ final class BoundaryTrace {
             }
             rows[r] = row;
         }
-        return new org.apache.commons.math3.linear.SingularValueDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(rows, false));
+        return new SingularValueDecomposition(
+                new Array2DRowRealMatrix(rows, false));
     }
 
     private double[] features(KnownLayers.State s, double[] x, int unknowns) {
@@ -575,13 +580,13 @@ final class BoundaryTrace {
     }
 
     /** σ_min / σ_second of the points' system: about the relative error of θ's direction. */
-    private static double predictedError(org.apache.commons.math3.linear.SingularValueDecomposition svd) {
+    private static double predictedError(SingularValueDecomposition svd) {
         double[] sigma = svd.getSingularValues();
         return sigma.length < 2 ? Double.POSITIVE_INFINITY : sigma[sigma.length - 1] / sigma[sigma.length - 2];
     }
 
     /** The null vector, scaled to the gradient solution θ. */
-    private static double[] estimate(org.apache.commons.math3.linear.SingularValueDecomposition svd, double[][] theta,
+    private static double[] estimate(SingularValueDecomposition svd, double[][] theta,
                                      int unknowns) {
         double[] v = svd.getV().getColumn(svd.getSingularValues().length - 1);
         double dot = 0;
@@ -671,7 +676,7 @@ final class BoundaryTrace {
         if (points.size() < unknowns + 2) {
             return Optional.empty();
         }
-        org.apache.commons.math3.linear.SingularValueDecomposition svd = nullSpace(points, unknowns);
+        SingularValueDecomposition svd = nullSpace(points, unknowns);
         double[] sigma = svd.getSingularValues();
         if (sigma.length < unknowns || sigma[sigma.length - 1] > 1e-9 * sigma[0]) {
             return Optional.empty();

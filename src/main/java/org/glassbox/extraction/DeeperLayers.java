@@ -3,6 +3,8 @@ package org.glassbox.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The second stage of the attack, after the first layer: the deeper layers one at a time by
@@ -423,8 +425,8 @@ final class DeeperLayers {
                     skip[j][i] = b[upperWidth + j];
                 }
             }
-            org.apache.commons.math3.linear.SingularValueDecomposition svd = new org.apache.commons.math3.linear.SingularValueDecomposition(
-                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(skip, false));
+            SingularValueDecomposition svd = new SingularValueDecomposition(
+                    new Array2DRowRealMatrix(skip, false));
             double[] sigma = svd.getSingularValues();
             // The basis is orthonormal and layer m's rows have unit length, so the singular values compare with 1: one
             // vector of the span without skip term, and only one (a direction that moves nothing, such as the weight on a

@@ -110,7 +110,7 @@ public final class ExtractionBenchmark {
     public void run(PiecewiseLinearNetwork sample, PiecewiseLinearNetwork mnist) throws Exception {
         header();
         row("mlp-10-20-20-1 (sample)", sample, 12, 1);
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= 10; seed++) {
             row("random 10-20-20-1", RandomReluNetworks.relu(seed, 0, 10, 20, 20, 1), 12, seed);
         }
         for (long seed = 1; seed <= 3; seed++) {

@@ -59,7 +59,7 @@ public final class ExtractionResults {
         }
         if (target.network().inputs() == 2) {
             for (double[] seg : s.traces()) {
-                lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], seg[4] > 0 ? TRACE : PARTIAL_TRACE, seg[4] > 0 ? 2.2 : 1.4));
+                lines.add(MapLine.segment(seg[0], seg[1], seg[2], seg[3], seg[4] > 0 ? TRACE : PARTIAL_TRACE, seg[4] > 0 ? 2.2 : 1.0));
             }
         }
         return lines;
