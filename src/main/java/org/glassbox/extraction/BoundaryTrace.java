@@ -670,9 +670,14 @@ final class BoundaryTrace {
      * besides its scale open.
      */
     private Optional<Partial> partial(List<Piece> pieces) {
-        int unknowns = known.width(m - 1) + lowerWidth + 1;
         List<double[]> points = new ArrayList<>();
         pieces.forEach(p -> points.addAll(p.exact()));
+        return partialThrough(points);
+    }
+
+    /** The same from exact critical points alone (those of several walks of one neuron, say). */
+    Optional<Partial> partialThrough(List<double[]> points) {
+        int unknowns = known.width(m - 1) + lowerWidth + 1;
         if (points.size() < unknowns + 2) {
             return Optional.empty();
         }
@@ -708,6 +713,57 @@ final class BoundaryTrace {
     /** Distances (relative to 1 + ‖x‖) of the random points around a walk: near for polishing, far for confirming. */
     private static final double[] NEAR = {0.05, 0.2, 1};
     private static final double[] FAR = {1, 2};
+
+    /** Whether one neuron (u, ℓ, β) passes through all these exact critical points: the smallest singular value near zero. */
+    boolean oneNeuronThrough(List<double[]> points) {
+        int unknowns = known.width(m - 1) + lowerWidth + 1;
+        if (points.size() < unknowns + 2) {
+            return false;
+        }
+        double[] sigma = nullSpace(points, unknowns).getSingularValues();
+        return sigma.length == unknowns && sigma[unknowns - 1] <= 1e-9 * sigma[0];
+    }
+
+    /**
+     * The neuron through these exact critical points when they determine it (as {@link #solve} asks
+     * of a walk's points), polished like a walk's, scaled to unit ‖u‖; else empty.
+     */
+    Optional<Traced> throughPoints(List<double[]> points) {
+        int upperWidth = known.width(m - 1);
+        int unknowns = upperWidth + lowerWidth + 1;
+        if (points.size() < unknowns + 2) {
+            return Optional.empty();
+        }
+        SingularValueDecomposition svd = nullSpace(points, unknowns);
+        double[] sigma = svd.getSingularValues();
+        int last = sigma.length - 1;
+        if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
+            return Optional.empty();
+        }
+        double[] v = svd.getV().getColumn(last);
+        double[][] theta = new double[unknowns][1];
+        for (int k = 0; k < unknowns; k++) {
+            theta[k][0] = v[k];
+        }
+        double[] polished = throughExactPoints(List.of(new Piece(points.get(0), gradient(known.at(points.get(0)), v),
+                points)), unknowns, theta);
+        if (polished == null) {
+            return Optional.empty();
+        }
+        double n = KinkAnalysis.norm(java.util.Arrays.copyOf(polished, upperWidth));
+        if (!(n > 0)) {
+            return Optional.empty();
+        }
+        double[] upper = new double[upperWidth];
+        double[] lower = new double[lowerWidth];
+        for (int k = 0; k < upperWidth; k++) {
+            upper[k] = polished[k] / n;
+        }
+        for (int i = 0; i < lowerWidth; i++) {
+            lower[i] = polished[upperWidth + i] / n;
+        }
+        return Optional.of(new Traced(upper, lower, polished[unknowns - 1] / n, List.of(), 0));
+    }
 
     /** Open directions a partial walk may leave (besides the neuron's scale). */
     static final int MAX_OPEN = 4;

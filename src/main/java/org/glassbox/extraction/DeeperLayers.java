@@ -2,6 +2,7 @@ package org.glassbox.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -329,6 +330,7 @@ final class DeeperLayers {
             solveLastLayer();
             return;
         }
+        int joined = mergePartials();
         // A critical point that failed to trace before its neuron was traced from another one belongs to this layer.
         deferred.removeIf(c -> explainedByLayer(c.x()));
         double[][] skips = layer.stream().map(BoundaryTrace.Traced::lower).toArray(double[][]::new);
@@ -373,8 +375,12 @@ final class DeeperLayers {
         known.add(upper, bias);
         layer.clear();
         deferred.removeIf(c -> explains(c.x()));
+        String fromPartials = (joined == 0 ? "" : " " + joined + " neuron(s) of layer " + (m + 1) + " traced by joining partial"
+                + " walks.") + (completed.isEmpty() ? "" : " " + completed.size() + " neuron(s) of layer " + (m + 1)
+                + " completed from partial walks: the one with no skip term.");
         if (deferred.isEmpty()) {
             solveLastLayer();
+            stage = fromPartials.isEmpty() ? stage : "Layer " + (m + 1) + ":" + fromPartials + " " + stage;
             return;
         }
         candidates = new ArrayList<>(deferred);
@@ -382,10 +388,58 @@ final class DeeperLayers {
         failedWalks.clear();
         deferred.clear();
         next = 0;
-        stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + (completed.isEmpty() ? "" : " (and " + completed.size()
-                + " neuron(s) of layer " + (m + 1) + " completed from partial walks: the one with no skip term)")
-                + "; following the boundaries of layer " + (m + 2) + ".";
+        stage = "Layer " + m + "'s signs fixed from layer " + (m + 1) + "; following the boundaries of layer " + (m + 2) + "."
+                + fromPartials;
     }
+
+    /**
+     * Partial walks of one neuron each leave a span that holds it; together they may pin it. A walk
+     * whose points a traced neuron explains is dropped; the others are joined while one neuron
+     * still passes through all their points. A joined set that determines its neuron is traced
+     * (it joins the layer before the signs are solved); the rest stay partial, with a smaller span.
+     * Returns how many were traced so.
+     */
+    private int mergePartials() {
+        int traced = 0;
+        partials.removeIf(p -> explainedByLayer(p.points().get(0)));
+        BoundaryTrace solver = new BoundaryTrace(oracle, noise, known, random, maxRadius);
+        List<BoundaryTrace.Partial> merged = new ArrayList<>();
+        boolean[] joined = new boolean[partials.size()];
+        for (int i = 0; i < partials.size(); i++) {
+            if (joined[i]) {
+                continue;
+            }
+            List<double[]> points = new ArrayList<>(partials.get(i).points());
+            int walks = 1;
+            for (int j = i + 1; j < partials.size(); j++) {
+                if (joined[j]) {
+                    continue;
+                }
+                List<double[]> both = new ArrayList<>(points);
+                both.addAll(partials.get(j).points());
+                if (solver.oneNeuronThrough(both)) {
+                    points = both;
+                    joined[j] = true;
+                    walks++;
+                }
+            }
+            if (walks == 1) {
+                merged.add(partials.get(i));
+                continue;
+            }
+            Optional<BoundaryTrace.Traced> joint = solver.throughPoints(points);
+            if (joint.isPresent() && layer.stream().noneMatch(t -> Math.abs(KnownLayers.dot(t.upper(), joint.get().upper())) > 1 - 1e-4)) {
+                layer.add(joint.get());
+                traced++;
+            } else if (joint.isEmpty()) {
+                solver.partialThrough(points).ifPresent(merged::add);
+            }
+        }
+        partials.clear();
+        partials.addAll(merged);
+        return traced;
+    }
+
 
     /**
      * The walks that left weights open, completed now that layer m's signs are known. A walk gives
@@ -484,6 +538,18 @@ final class DeeperLayers {
             }
         }
         return worst / Math.max(scale, 1e-300);
+    }
+
+    /** Per input: the last hidden layer's activations, the layer below's (for the skip term), and 1. */
+    private double[][] lastLayerFeatures(double[][] xs, int depth, int width, int lowerWidth) {
+        double[][] features = new double[xs.length][width + lowerWidth + 1];
+        for (int r = 0; r < xs.length; r++) {
+            KnownLayers.State s = known.at(xs[r]);
+            System.arraycopy(s.h()[depth - 1], 0, features[r], 0, width);
+            System.arraycopy(s.activations(depth - 2, xs[r]), 0, features[r], width, lowerWidth);
+            features[r][width + lowerWidth] = 1;
+        }
+        return features;
     }
 
     /** Up to n inputs with the largest fit residual (relative to the outputs' scale above 1e-7), the largest first. */
@@ -626,13 +692,7 @@ final class DeeperLayers {
             }
         }
         double[][] ys = oracle.query(xs);
-        double[][] features = new double[xs.length][columns];
-        for (int r = 0; r < xs.length; r++) {
-            KnownLayers.State s = known.at(xs[r]);
-            System.arraycopy(s.h()[depth - 1], 0, features[r], 0, width);
-            System.arraycopy(s.activations(depth - 2, xs[r]), 0, features[r], width, lowerWidth);
-            features[r][columns - 1] = 1;
-        }
+        double[][] features = lastLayerFeatures(xs, depth, width, lowerWidth);
         double[][] beta = LinearSolve.leastSquares(features, ys);
         double misfit = beta == null ? Double.POSITIVE_INFINITY : misfit(features, beta, ys);
         if (misfit > 1e-7 && searchRounds < MAX_SEARCH_ROUNDS) {
