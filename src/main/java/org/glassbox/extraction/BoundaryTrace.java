@@ -47,6 +47,14 @@ final class BoundaryTrace {
      */
     record Traced(double[] upper, double[] lower, double bias, List<Piece> pieces, double residual) {
 
+        /** (u, ℓ, β) in one vector. */
+        double[] theta() {
+            double[] theta = java.util.Arrays.copyOf(upper, upper.length + lower.length + 1);
+            System.arraycopy(lower, 0, theta, upper.length, lower.length);
+            theta[theta.length - 1] = bias;
+            return theta;
+        }
+
         double value(KnownLayers.State s, double[] x, int m) {
             double z = bias;
             double[] h = s.h()[m - 1];
@@ -542,7 +550,7 @@ final class BoundaryTrace {
         // The walk's regions may pin some direction of θ only weakly (a known neuron met only where it is barely on):
         // θ's error is about σ_min / σ_second. θ now predicts the boundary in any region, so exact points in regions
         // around the walk, drawn at random, make the system well conditioned at a few queries each.
-        List<double[]> more = around(points, estimate(svd, theta, unknowns), 2 * unknowns, NEAR).found();
+        List<double[]> more = around(points, estimate(svd, theta, unknowns), 2 * unknowns, NEAR, 4).found();
         if (!more.isEmpty()) {
             List<double[]> wider = new ArrayList<>(points);
             wider.addAll(more);
@@ -626,10 +634,10 @@ final class BoundaryTrace {
      * from a random point near one of them, the boundary's foot along ∇z_t (z_t is affine in the
      * region, so θ predicts it), kept when it is in the same region and the black box kinks there.
      */
-    private Probe around(List<double[]> points, double[] theta, int wanted, double[] spreads) {
+    private Probe around(List<double[]> points, double[] theta, int wanted, double[] spreads, int attemptsPerTest) {
         List<double[]> found = new ArrayList<>();
         int tested = 0;
-        for (int attempt = 0; attempt < 4 * wanted && tested < wanted; attempt++) {
+        for (int attempt = 0; attempt < attemptsPerTest * wanted && tested < wanted; attempt++) {
             double[] p = points.get(random.nextInt(points.size()));
             double spread = spreads[attempt % spreads.length] * (1 + KinkAnalysis.norm(p));
             double[] x = new double[p.length];
@@ -706,7 +714,9 @@ final class BoundaryTrace {
      * (and at least half the tries could be made).
      */
     boolean confirmed(double[] theta, List<double[]> near, int tries) {
-        Probe probe = around(near, theta, tries, FAR);
+        // Far from the walk the predicted boundary often lies outside the region of the point drawn (no test, no query):
+        // more draws per test than for polishing.
+        Probe probe = around(near, theta, tries, FAR, 32);
         return probe.tested() >= tries / 2 && probe.found().size() >= 0.75 * probe.tested();
     }
 

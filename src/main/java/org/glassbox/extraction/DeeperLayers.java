@@ -428,7 +428,10 @@ final class DeeperLayers {
                 continue;
             }
             Optional<BoundaryTrace.Traced> joint = solver.throughPoints(points);
-            if (joint.isPresent() && layer.stream().noneMatch(t -> Math.abs(KnownLayers.dot(t.upper(), joint.get().upper())) > 1 - 1e-4)) {
+            // Walks of a deeper neuron, each in a few regions, can join into a neuron of this form that is not one: it
+            // must predict the black box's critical points far from the walks too.
+            if (joint.isPresent() && layer.stream().noneMatch(t -> Math.abs(KnownLayers.dot(t.upper(), joint.get().upper())) > 1 - 1e-4)
+                    && solver.confirmed(joint.get().theta(), points, CONFIRMATIONS)) {
                 layer.add(joint.get());
                 traced++;
             } else if (joint.isEmpty()) {
