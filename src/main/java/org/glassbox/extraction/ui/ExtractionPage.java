@@ -166,7 +166,8 @@ public final class ExtractionPage implements WorkspacePage {
                 + " across the input space are first-layer neurons (Rolnick and Kording 2020, Algorithm 1), refined to"
                 + " near machine precision (Carlini et al. 2020). From each deeper critical point the attack then walks along"
                 + " that neuron's boundary, which bends wherever it meets a known one; the bends give its weights (Algorithm"
-                + " 2). The layer above tells the signs of the layer below, and the last layer is solved by least squares.");
+                + " 2). The layer above tells the signs of the layer below, and the last layer is solved by least squares."
+                + " While the layers found cannot explain the outputs, more lines go through the inputs they explain worst.");
         how.setWrapText(true);
         VBox settings = new VBox(10, title, Forms.row("Network", network, 110), Forms.row("Black box", precision, 110), sheet,
                 how);
