@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glassbox.data.Assets;
-import org.glassbox.engine.Seeds;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
@@ -19,6 +18,7 @@ import org.glassbox.extraction.Oracle;
 import org.glassbox.extraction.OutputPrecision;
 import org.glassbox.metrics.LayerComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox extract}: reverse-engineer a ReLU network from black-box queries, headless. */
@@ -49,14 +49,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--half-length", defaultValue = "20", description = "Half-length of each line. Default: ${DEFAULT-VALUE}.")
     double halfLength;
 
-    @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    SeedAndOutput common;
 
     @Override
     public Integer call() throws Exception {
+        long seed = common.seed;
+        Path out = common.out;
         if (experimentFile != null) {
             return run(ExperimentFiles.read(experimentFile), experimentFile.toAbsolutePath().getParent(), out);
         }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
-import org.glassbox.engine.Seeds;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
@@ -26,6 +25,7 @@ import org.glassbox.inversion.PriceSnapshot;
 import org.glassbox.inversion.Reconstruction;
 import org.glassbox.models.samples.SampleModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox invert}: a gradient-inversion attack, headless; prints the figures and writes the exports. */
@@ -101,14 +101,13 @@ final class InvertCommand implements Callable<Integer> {
                     + " and print both test accuracies. Default: ${DEFAULT-VALUE} (skip).")
     int priceSteps;
 
-    @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    SeedAndOutput common;
 
     @Override
     public Integer call() throws Exception {
+        long seed = common.seed;
+        Path out = common.out;
         Experiment experiment;
         Path base;
         if (experimentFile != null) {

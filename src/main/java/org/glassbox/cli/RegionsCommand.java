@@ -12,7 +12,6 @@ import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.data.ToyDataset;
-import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.HtmlReport;
@@ -38,6 +37,7 @@ import org.glassbox.regions.RegionMapImage;
 import org.glassbox.regions.Window;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox regions}: the exact region map of a model, or of a toy network trained here, headless. */
@@ -79,14 +79,13 @@ final class RegionsCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "900", description = "PNG size in pixels. Default: ${DEFAULT-VALUE}.")
     int size;
 
-    @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    @Mixin
+    SeedAndOutput common;
 
     @Override
     public Integer call() throws Exception {
+        long seed = common.seed;
+        Path out = common.out;
         Assets assets = Assets.locate();
         Files.createDirectories(out);
         PiecewiseLinearNetwork network;

@@ -159,14 +159,13 @@ final class WatermarkCommand {
         @Option(names = "--strength", defaultValue = "0.2", description = "Share of words each attack edits. Default: ${DEFAULT-VALUE}.")
         double strength;
 
-        @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
-
-        @Option(names = {"-o", "--out"}, defaultValue = "glassbox-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
-        Path out;
+        @Mixin
+        SeedAndOutput common;
 
         @Override
         public Integer call() throws Exception {
+            long seed = common.seed;
+            Path out = common.out;
             Assets assets = Assets.locate();
             LanguageModel model = WatermarkBenchmark.bundledModel(assets);
             GenerationSettings settings = new GenerationSettings(Parameters.requireValid(new GenerationParameters(gamma, delta,

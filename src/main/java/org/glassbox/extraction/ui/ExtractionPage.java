@@ -134,7 +134,7 @@ public final class ExtractionPage implements WorkspacePage {
 
     @Override
     public String description() {
-        return "Recover a ReLU network's first layer from black-box queries, drawn over its exact region map.";
+        return "Recover a ReLU network's weights, layer by layer, from black-box queries, drawn over its exact region map.";
     }
 
     @Override
