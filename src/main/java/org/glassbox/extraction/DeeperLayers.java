@@ -57,6 +57,9 @@ final class DeeperLayers {
     private boolean wantsCandidates;
     private List<double[]> unexplained = List.of();
     private int searchRounds;
+    /** Rounds of extra lines spent on the signs of layer signLayer. */
+    private int signRounds;
+    private int signLayer;
 
     /** Predicted critical points a completed neuron is checked against. */
     static final int CONFIRMATIONS = 16;
@@ -337,13 +340,18 @@ final class DeeperLayers {
         double[][] upper = tracedWeights();
         double[] bias = tracedBiases();
         boolean[] flipped = solveSigns(upper, skips, known.weights(m - 1));
-        if (flipped == null && searchRounds < MAX_SEARCH_ROUNDS) {
-            // Too few neurons of layer m + 1 traced to fix layer m's signs: more lines for more of them first.
-            searchRounds++;
+        if (m > signLayer) {
+            signLayer = m;
+            signRounds = 0;
+        }
+        if (flipped == null && signRounds < MAX_SEARCH_ROUNDS) {
+            // Too few neurons of layer m + 1 traced to fix layer m's signs: more lines for more of them first (rounds
+            // counted per layer, apart from those for a poor fit of the outputs).
+            signRounds++;
             wantsCandidates = true;
             unexplained = List.of();
             stage = "The signs of layer " + m + " are not determined yet by the " + layer.size() + " neurons of layer "
-                    + (m + 1) + " traced: searching more lines for critical points (round " + searchRounds + " of "
+                    + (m + 1) + " traced: searching more lines for critical points (round " + signRounds + " of "
                     + MAX_SEARCH_ROUNDS + ").";
             return;
         }
