@@ -358,7 +358,9 @@ final class DeeperLayers {
         if (flipped == null) {
             done = true;
             stage = "The signs of layer " + m + " are not determined by the " + layer.size() + " neurons of layer " + (m + 1)
-                    + " traced, so the attack stops there.";
+                    + " traced, so the attack stops there." + (known.inputs() <= 2 ? " With two inputs a deeper neuron's boundary"
+                    + " is a curve that crosses only some of the known lines, and its bends fix only the weights on those: the"
+                    + " walks show the idea, and a 10-input network shows the whole attack." : "");
             return;
         }
         List<double[]> completed = complete(flipped, upper);
