@@ -50,6 +50,9 @@ public final class ModelHandle {
                     ? InputShape.Layout.NHWC : InputShape.Layout.NCHW;
             return InputShape.image(layout, (int) c.getNIn(), -1, -1);
         }
+        if (first instanceof org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer e) {
+            return InputShape.wordIds(e.getNIn());
+        }
         if (first instanceof FeedForwardLayer f) {
             return InputShape.flat(f.getNIn());
         }
@@ -95,7 +98,7 @@ public final class ModelHandle {
         INDArray typed = flat.dataType() == dataType() ? flat : flat.castTo(dataType());
         long n = flat.size(0);
         return switch (inputShape.layout()) {
-            case FLAT, IMAGE_FLAT -> typed;
+            case FLAT, IMAGE_FLAT, WORD_IDS -> typed;
             case NCHW -> typed.reshape('c', n, channels, height, width);
             case NHWC -> typed.reshape('c', n, channels, height, width).permute(0, 2, 3, 1).dup('c');
         };
@@ -156,6 +159,8 @@ public final class ModelHandle {
         long[] shape = exampleShape.clone();
         shape[0] = 1;
         List<INDArray> outputs = network.feedForward(Nd4j.zeros(dataType(), shape), false);
+        // A sequence model is run on one word: its time axis (last) is shown as T, any length.
+        boolean sequence = inputShape.layout() == InputShape.Layout.WORD_IDS;
         List<LayerSummary> rows = new ArrayList<>();
         for (int i = 0; i < numLayers(); i++) {
             Layer layer = network.getLayer(i);
@@ -163,8 +168,8 @@ public final class ModelHandle {
             String activation = conf instanceof BaseLayer b && b.getActivationFn() != null
                     ? b.getActivationFn().toString() : "";
             rows.add(new LayerSummary(i, conf.getLayerName() == null ? "layer" + i : conf.getLayerName(),
-                    shortType(conf), perExample(outputs.get(i).shape()),
-                    perExample(outputs.get(i + 1).shape()), layer.numParams(), activation));
+                    shortType(conf), perExample(outputs.get(i).shape(), sequence),
+                    perExample(outputs.get(i + 1).shape(), sequence), layer.numParams(), activation));
         }
         return rows;
     }
@@ -178,9 +183,12 @@ public final class ModelHandle {
         };
     }
 
-    /** The shape of one example, e.g. "12×14×14". */
-    private static String perExample(long[] shape) {
-        return Arrays.stream(Arrays.copyOfRange(shape, 1, shape.length)).mapToObj(Long::toString)
-                .collect(java.util.stream.Collectors.joining("×"));
+    /** The shape of one example, e.g. "12×14×14"; for a sequence, its last (time) axis as T, e.g. "96×T". */
+    private static String perExample(long[] shape, boolean sequence) {
+        List<String> dims = new ArrayList<>(Arrays.stream(Arrays.copyOfRange(shape, 1, shape.length)).mapToObj(Long::toString).toList());
+        if (sequence && !dims.isEmpty()) {
+            dims.set(dims.size() - 1, "T");
+        }
+        return String.join("×", dims);
     }
 }

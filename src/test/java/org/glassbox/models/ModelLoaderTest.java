@@ -104,6 +104,23 @@ class ModelLoaderTest {
     }
 
     @Test
+    void everyBundledModelsLayerTableIsComputedFromItsOwnInput() throws Exception {
+        ModelCatalog catalog = ModelCatalog.read(org.glassbox.data.Assets.locate().sampleModels());
+        ModelHandle narrow = catalog.load("mlp-10-20-20-1");
+        java.util.List<LayerSummary> rows = narrow.layers(narrow.inputShape().batchShape(1, 1, 28, 28));
+        assertEquals("10", rows.get(0).inputShape(), "a 10-input MLP is shown with 10 inputs, not a 28×28 image");
+        assertEquals("1", rows.get(rows.size() - 1).outputShape());
+        ModelHandle words = catalog.load("kjv-lstm");
+        assertEquals(InputShape.Layout.WORD_IDS, words.inputShape().layout(), "an embedding first layer takes word ids");
+        assertEquals("a sequence of word ids (vocabulary of 4,000 words)", words.inputShape().describe());
+        rows = words.layers(words.inputShape().batchShape(1, 1, 28, 28));
+        assertEquals("96×T", rows.get(0).outputShape(), "a sequence model's time axis is any length");
+        assertEquals("4000×T", rows.get(rows.size() - 1).outputShape());
+        ModelHandle image = catalog.load("mlp-784-128-10");
+        assertEquals("784", image.layers(image.inputShape().batchShape(1, 1, 28, 28)).get(0).inputShape());
+    }
+
+    @Test
     void aFileThatIsNotAModelIsReportedByNameWithWhatWasExpected() throws Exception {
         Path text = dir.resolve("notes.zip");
         Files.writeString(text, "these are my notes, not a model");

@@ -263,6 +263,12 @@ public final class ModelLabPage implements WorkspacePage {
         if (mse != null) {
             parts.add(String.format(Locale.ROOT, "Test MSE %.4f (%s)", mse, entry.evaluation()));
         }
+        Double perplexity = entry.metrics().get("heldOutPerplexity");
+        if (perplexity != null) {
+            Double tokens = entry.metrics().get("heldOutTokens");
+            parts.add(String.format(Locale.ROOT, "Held-out perplexity %.2f%s (%s)", perplexity,
+                    tokens == null ? "" : String.format(Locale.ROOT, " over %,.0f words", tokens), entry.evaluation()));
+        }
         Double seconds = entry.metrics().get("trainingSeconds");
         if (seconds != null) {
             parts.add(String.format(Locale.ROOT, "trained in %.0f s", seconds));
