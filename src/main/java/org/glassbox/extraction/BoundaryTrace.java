@@ -349,7 +349,7 @@ final class BoundaryTrace {
         return nearest;
     }
 
-    /** Tries at a crossing before giving up on it: the crossing itself, then points slid along the hinge. */
+    /** Points slid along the hinge that a crossing in a corner tries before giving up on it. */
     static final int HINGE_SLIDES = 3;
 
     /**

@@ -420,7 +420,7 @@ final class DeeperLayers {
                 continue;
             }
             List<double[]> points = new ArrayList<>(partials.get(i).points());
-            int walks = 1;
+            int together = 1;
             for (int j = i + 1; j < partials.size(); j++) {
                 if (joined[j]) {
                     continue;
@@ -430,10 +430,10 @@ final class DeeperLayers {
                 if (solver.oneNeuronThrough(both)) {
                     points = both;
                     joined[j] = true;
-                    walks++;
+                    together++;
                 }
             }
-            if (walks == 1) {
+            if (together == 1) {
                 merged.add(partials.get(i));
                 continue;
             }
@@ -452,7 +452,6 @@ final class DeeperLayers {
         partials.addAll(merged);
         return traced;
     }
-
 
     /**
      * The walks that left weights open, completed now that layer m's signs are known. A walk gives

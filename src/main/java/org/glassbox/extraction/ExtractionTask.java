@@ -127,43 +127,37 @@ public final class ExtractionTask implements IterativeTask<ExtractionSnapshot> {
      */
     private void searchLine(KinkHandler handler, boolean anywhere, double[] through) {
         double half = parameters.halfLength();
-        if (anywhere && (oracle.inputs() > 2 || through != null)) {
-            int d = oracle.inputs();
-            double[] o = new double[d];
-            double[] v = new double[d];
+        int d = oracle.inputs();
+        double[] o;
+        double[] v;
+        if (anywhere && (d > 2 || through != null)) {
+            o = new double[d];
+            v = new double[d];
             for (int j = 0; j < d; j++) {
                 o[j] = through != null ? through[j] : lines.nextGaussian();
                 v[j] = lines.nextGaussian();
             }
-            double n = KinkAnalysis.norm(v);
+        } else {
+            double u0 = window.uMin() + lines.nextDouble() * window.width();
+            double v0 = window.vMin() + lines.nextDouble() * window.height();
+            double angle = lines.nextDouble() * Math.PI;
+            o = plane.point(u0, v0);
+            double[] onLine = plane.point(u0 + Math.cos(angle), v0 + Math.sin(angle));
+            v = new double[d];
             for (int j = 0; j < d; j++) {
-                v[j] /= n;
+                v[j] = onLine[j] - o[j];
             }
-            if (d == 2) {
-                double[] a = plane.coordinates(LineSearch.point(o, v, -half));
-                double[] b = plane.coordinates(LineSearch.point(o, v, half));
-                segments.add(new double[] {a[0], a[1], b[0], b[1]});
-            }
-            linesSearched++;
-            handleKinks(search.kinks(o, v, -half, half), v, half, handler);
-            return;
         }
-        double u0 = window.uMin() + lines.nextDouble() * window.width();
-        double v0 = window.vMin() + lines.nextDouble() * window.height();
-        double angle = lines.nextDouble() * Math.PI;
-        double[] o = plane.point(u0, v0);
-        double[] onLine = plane.point(u0 + Math.cos(angle), v0 + Math.sin(angle));
-        double[] v = new double[o.length];
-        for (int j = 0; j < v.length; j++) {
-            v[j] = onLine[j] - o[j];
+        double n = KinkAnalysis.norm(v);
+        for (int j = 0; j < d; j++) {
+            v[j] /= n;
         }
-        double scale = KinkAnalysis.norm(v);
-        for (int j = 0; j < v.length; j++) {
-            v[j] /= scale;
+        if (d == 2 || !anywhere) {
+            // On the displayed plane: drawn.
+            double[] a = plane.coordinates(LineSearch.point(o, v, -half));
+            double[] b = plane.coordinates(LineSearch.point(o, v, half));
+            segments.add(new double[] {a[0], a[1], b[0], b[1]});
         }
-        double[] a = plane.coordinates(LineSearch.point(o, v, -half));
-        double[] b = plane.coordinates(LineSearch.point(o, v, half));
-        segments.add(new double[] {a[0], a[1], b[0], b[1]});
         linesSearched++;
         handleKinks(search.kinks(o, v, -half, half), v, half, handler);
     }
