@@ -412,7 +412,7 @@ final class DeeperLayers {
     private int mergePartials() {
         int traced = 0;
         partials.removeIf(p -> explainedByLayer(p.points().get(0)));
-        BoundaryTrace solver = new BoundaryTrace(oracle, noise, known, random, maxRadius);
+        NeuronFit solver = new NeuronFit(oracle, noise, known, random, maxRadius);
         List<BoundaryTrace.Partial> merged = new ArrayList<>();
         boolean[] joined = new boolean[partials.size()];
         for (int i = 0; i < partials.size(); i++) {
@@ -511,7 +511,7 @@ final class DeeperLayers {
             }
             // A walk that followed a deeper neuron's boundary can fit this form too, in few regions: the completed neuron
             // must predict the black box's critical points in regions the walk never saw.
-            if (!new BoundaryTrace(oracle, noise, known, random, maxRadius).confirmed(before, partial.points(), CONFIRMATIONS)) {
+            if (!new NeuronFit(oracle, noise, known, random, maxRadius).confirmed(before, partial.points(), CONFIRMATIONS)) {
                 continue;
             }
             double[] row = new double[upperWidth + 1];
