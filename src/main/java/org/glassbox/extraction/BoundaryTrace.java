@@ -69,10 +69,6 @@ final class BoundaryTrace {
 
     /** Why a trace stopped, for the log. */
     record Outcome(Optional<Traced> traced, List<Piece> pieces, String reason, Optional<Partial> partial) {
-
-        Outcome(Optional<Traced> traced, List<Piece> pieces, String reason) {
-            this(traced, pieces, reason, Optional.empty());
-        }
     }
 
     /**

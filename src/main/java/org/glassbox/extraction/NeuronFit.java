@@ -46,7 +46,7 @@ final class NeuronFit {
      * of the first stretch's normal along the whole walk, but the critical points are exact. Every
      * one satisfies F(p)·θ = 0, F(p) = [ReLU(ẑ_m(p)), h_{m−1}(p), 1]; with enough of them in enough
      * regions, θ is the null vector of that system (the right singular vector of its smallest
-     * singular value), scaled to the gradient solution. Null when the points leave θ undetermined
+     * singular value), scaled to the gradient solution θ (when θ is null, to the points' own null vector). Null when the points leave θ undetermined
      * (a second singular value near zero) or fit no θ (the smallest one not near zero): then the
      * trace is not taken.
      */
@@ -61,6 +61,13 @@ final class NeuronFit {
         int last = sigma.length - 1;
         if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
             return null;
+        }
+        if (theta == null) {
+            double[] v = svd.getV().getColumn(last);
+            theta = new double[unknowns][1];
+            for (int k = 0; k < unknowns; k++) {
+                theta[k][0] = v[k];
+            }
         }
         // The walk's regions may pin some direction of θ only weakly (a known neuron met only where it is barely on):
         // θ's error is about σ_min / σ_second. θ now predicts the boundary in any region, so exact points in regions
@@ -125,7 +132,7 @@ final class NeuronFit {
     }
 
     /** ∇ₓ(F(x)·w) in x's region: Σ_k w_k ∇ReLU(ẑ_{m,k}) + Σ_i w_i ∇h_{m−1,i}. */
-    double[] gradient(KnownLayers.State s, double[] w) {
+    private double[] gradient(KnownLayers.State s, double[] w) {
         int d = known.inputs();
         int upperWidth = known.width(m - 1);
         double[][] upperGrad = s.activationGradients(m - 1, d);
@@ -249,21 +256,7 @@ final class NeuronFit {
     Optional<BoundaryTrace.Traced> throughPoints(List<double[]> points) {
         int upperWidth = known.width(m - 1);
         int unknowns = unknowns();
-        if (points.size() < unknowns + 2) {
-            return Optional.empty();
-        }
-        SingularValueDecomposition svd = nullSpace(points);
-        double[] sigma = svd.getSingularValues();
-        int last = sigma.length - 1;
-        if (sigma.length < unknowns || sigma[last - 1] < 1e-8 * sigma[0] || sigma[last] > 1e-9 * sigma[0]) {
-            return Optional.empty();
-        }
-        double[] v = svd.getV().getColumn(last);
-        double[][] theta = new double[unknowns][1];
-        for (int k = 0; k < unknowns; k++) {
-            theta[k][0] = v[k];
-        }
-        double[] polished = polish(points, theta);
+        double[] polished = polish(points, null);
         if (polished == null) {
             return Optional.empty();
         }
