@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.glassbox.engine.SerialFilter.install();
         if (args.length == 0) {
             Application.launch(GlassboxApp.class, args);
         } else {

@@ -1,12 +1,38 @@
 package org.glassbox.models;
 
 import java.nio.file.Path;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /** Checks that a model fits what a workspace will feed it, with a message that says what does not. */
 public final class ModelChecks {
 
     private ModelChecks() {
+    }
+
+    /** Refuses a network with a NaN or infinite weight, naming the layer and the parameter. */
+    public static void requireFiniteParameters(ModelHandle model, Path source) throws ModelLoadException {
+        org.deeplearning4j.nn.api.Layer[] layers = model.network().getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            for (java.util.Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> p : layers[i].paramTable().entrySet()) {
+                org.nd4j.linalg.api.ndarray.INDArray values = p.getValue();
+                int nan = count(values, Conditions.isNan());
+                int infinite = count(values, Conditions.isInfinite());
+                if (nan + infinite > 0) {
+                    throw new ModelLoadException(source, "layer " + i + " ("
+                            + Dl4jModelZip.describe(layers[i].conf().getLayer()) + ") has " + (nan > 0 ? nan + " NaN" : "")
+                            + (nan > 0 && infinite > 0 ? " and " : "") + (infinite > 0 ? infinite + " infinite" : "")
+                            + " values in its parameter " + p.getKey() + " (of " + values.length() + ").",
+                            "Every result computed with such a model would be NaN or meaningless; use a model whose"
+                                    + " training did not diverge.");
+                }
+            }
+        }
+    }
+
+    private static int count(org.nd4j.linalg.api.ndarray.INDArray values, org.nd4j.linalg.indexing.conditions.Condition condition) {
+        return Nd4j.getExecutioner().exec(new MatchCondition(values, condition)).getInt(0);
     }
 
     /**
@@ -22,8 +48,10 @@ public final class ModelChecks {
             throw new ModelLoadException(source, "layer " + last + (name == null ? "" : " (" + name + ")") + " is a "
                     + layer.conf().getLayer().getClass().getSimpleName()
                     + " without a loss function, so the training loss and its gradients cannot be computed.",
-                    "Use a model whose last layer is an output layer with a loss (for Keras, save it after compile()"
-                            + " so the training configuration is included).");
+                    model.lossProblem().map(why -> "Its training configuration could not be imported (" + why
+                            + "); use a model compiled with a loss Keras and DL4J both know.")
+                            .orElse("Use a model whose last layer is an output layer with a loss (for Keras, save it"
+                                    + " after compile() so the training configuration is included)."));
         }
     }
 

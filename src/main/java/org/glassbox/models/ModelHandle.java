@@ -31,11 +31,23 @@ public final class ModelHandle {
     private final String name;
     private final MultiLayerNetwork network;
     private final InputShape inputShape;
+    private final String lossProblem;
 
     public ModelHandle(String name, MultiLayerNetwork network) {
+        this(name, network, null);
+    }
+
+    /** @param lossProblem why the file's training configuration (its loss) could not be imported, or null */
+    public ModelHandle(String name, MultiLayerNetwork network, String lossProblem) {
         this.name = name;
         this.network = network;
         this.inputShape = inferInputShape(network);
+        this.lossProblem = lossProblem;
+    }
+
+    /** Why the model came without its training loss (a Keras file whose training configuration was not imported), if so. */
+    public java.util.Optional<String> lossProblem() {
+        return java.util.Optional.ofNullable(lossProblem);
     }
 
     private static InputShape inferInputShape(MultiLayerNetwork network) {
@@ -147,11 +159,11 @@ public final class ModelHandle {
 
     /** An independent copy (own parameters, own state) for another thread or another precision. */
     public ModelHandle copy() {
-        return new ModelHandle(name, network.clone());
+        return new ModelHandle(name, network.clone(), lossProblem);
     }
 
     public ModelHandle withDataType(DataType type) {
-        return new ModelHandle(name, network.convertDataType(type));
+        return new ModelHandle(name, network.convertDataType(type), lossProblem);
     }
 
     /** The layer table, with shapes found by a forward pass of one zero example of the given shape. */

@@ -5,12 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
-import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.glassbox.engine.ChildJvm;
 
 /**
  * Opens a model file by its content, not its name: a zip written by DL4J's ModelSerializer, or a
@@ -18,7 +13,8 @@ import org.deeplearning4j.util.ModelSerializer;
  * into a SameDiff graph, not into the layer networks that the workspaces differentiate and inspect.
  *
  * <p>Every failure is a {@link ModelLoadException} naming the file, what was expected and what
- * was found.
+ * was found. Any file may be hostile: zips are read by {@link Dl4jModelZip} (no Java deserialization,
+ * bounded sizes), Keras files are parsed in a child process, and weights must be finite.
  */
 public final class ModelLoader {
 
@@ -27,10 +23,18 @@ public final class ModelLoader {
     private static final String EXPECTED = "Glassbox opens DL4J model zips (ModelSerializer) and Keras 2 .h5 files"
             + " of Sequential models.";
 
+    private static final String KERAS_EXPECTED = "Glassbox imports Keras 2 Sequential models saved whole with"
+            + " model.save('model.h5') (configuration and weights).";
+    private static final ChildJvm KERAS_IMPORTER = new ChildJvm("2g", java.time.Duration.ofMinutes(3));
+
     private ModelLoader() {
     }
 
     public static ModelHandle load(Path file) throws ModelLoadException {
+        if (Files.isDirectory(file)) {
+            throw new ModelLoadException(file, "is a directory, not a model file (" + file.toAbsolutePath() + ").",
+                    "Pick the model file inside it (a .zip or .h5).");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException(file, "no such file (looked at " + file.toAbsolutePath() + ").",
                     "Check the path, or pick a model from the catalog.");
@@ -38,10 +42,10 @@ public final class ModelLoader {
         byte[] head = readHead(file);
         String name = file.getFileName().toString().replaceFirst("\\.(zip|h5|hdf5|keras)$", "");
         if (startsWith(head, ZIP_MAGIC)) {
-            return new ModelHandle(name, loadDl4jZip(file));
+            return checked(file, new ModelHandle(name, Dl4jModelZip.read(file)));
         }
         if (startsWith(head, HDF5_MAGIC)) {
-            return new ModelHandle(name, loadKeras(file));
+            return checked(file, loadKeras(file, name));
         }
         if (head.length == 0) {
             throw new ModelLoadException(file, "the file is empty.", EXPECTED);
@@ -50,58 +54,48 @@ public final class ModelLoader {
                 + hex(head) + ", not a zip or HDF5 signature.", EXPECTED);
     }
 
-    private static MultiLayerNetwork loadDl4jZip(Path file) throws ModelLoadException {
-        checkZipIntact(file);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
-                throw new ModelLoadException(file, "this zip is not a DL4J model: it has no configuration.json"
-                        + " and coefficients.bin entries.", EXPECTED);
-            }
-            ZipEntry conf = zip.getEntry("configuration.json");
-            String json = new String(zip.getInputStream(conf).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (json.contains("\"vertices\"") && json.contains("\"networkInputs\"")) {
-                throw new ModelLoadException(file, "this is a DL4J ComputationGraph (a model with branches).",
-                        "Glassbox works with sequential networks (MultiLayerNetwork) for now; save the model as one.");
-            }
-        } catch (IOException e) {
-            throw new ModelLoadException(file, "the zip cannot be read (" + e.getMessage() + ").",
-                    "The file may be damaged or truncated; copy it again.", e);
-        }
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-        } catch (Exception | LinkageError e) {
-            throw new ModelLoadException(file, "DL4J could not restore the network: " + rootMessage(e),
-                    "The file may come from an incompatible DL4J version; re-save it with DL4J 1.0.0-M2.1.", e);
-        }
+    private static ModelHandle checked(Path file, ModelHandle model) throws ModelLoadException {
+        ModelChecks.requireFiniteParameters(model, file);
+        return model;
     }
 
-    /** Reads every entry to the end, so a truncated zip is reported as such. */
-    private static void checkZipIntact(Path file) throws ModelLoadException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
-            byte[] buffer = new byte[1 << 16];
-            int entries = 0;
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries++;
-                while (in.read(buffer) >= 0) {
-                    // drain the entry so that a cut-off entry throws here
+    /**
+     * Imports a Keras file in a child JVM ({@link KerasConversion}), where a crash of the native HDF5
+     * reader ends that process only, then reads the DL4J zip it wrote with every check of a zip.
+     */
+    private static ModelHandle loadKeras(Path file, String name) throws ModelLoadException {
+        Path converted = null;
+        try {
+            converted = Files.createTempFile("glassbox-keras", ".zip");
+            ChildJvm.Outcome outcome = KERAS_IMPORTER.run(KerasConversion.class, file.toAbsolutePath().toString(),
+                    converted.toString());
+            String answer = outcome.output().isEmpty() ? "" : outcome.output().get(outcome.output().size() - 1);
+            if (answer.startsWith(KerasConversion.ERROR)) {
+                throw new ModelLoadException(file, "the Keras HDF5 file could not be imported: "
+                        + answer.substring(KerasConversion.ERROR.length()), KERAS_EXPECTED);
+            }
+            if (outcome.exitCode() != 0 || !answer.startsWith(KerasConversion.OK)) {
+                throw new ModelLoadException(file, "the Keras importer " + outcome.how() + " while reading this file"
+                        + " (in a separate process, so nothing else was affected).",
+                        "The HDF5 file is damaged or was made to break readers; re-save the model with Keras.");
+            }
+            String lossProblem = answer.startsWith(KerasConversion.OK_WITHOUT_LOSS)
+                    ? answer.substring(KerasConversion.OK_WITHOUT_LOSS.length()) : null;
+            return new ModelHandle(name, Dl4jModelZip.read(converted), lossProblem);
+        } catch (java.io.IOException e) {
+            throw new ModelLoadException(file, "the Keras importer could not be started (" + e.getMessage() + ").",
+                    "Check that the temporary folder is writable.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelLoadException(file, "loading was interrupted.", "Open the file again.", e);
+        } finally {
+            if (converted != null) {
+                try {
+                    Files.deleteIfExists(converted);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is harmless
                 }
             }
-            if (entries == 0) {
-                throw new IOException("no entries");
-            }
-        } catch (IOException e) {
-            throw new ModelLoadException(file, "the zip is truncated or damaged (" + e.getMessage() + ").",
-                    "Copy or download the model file again; it was probably cut off.", e);
-        }
-    }
-
-    private static MultiLayerNetwork loadKeras(Path file) throws ModelLoadException {
-        try {
-            return KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
-        } catch (Exception | LinkageError e) {
-            throw new ModelLoadException(file, "the Keras HDF5 file could not be imported: " + rootMessage(e),
-                    "Glassbox imports Keras 2 Sequential models saved whole with model.save('model.h5')"
-                            + " (configuration and weights).", e);
         }
     }
 
