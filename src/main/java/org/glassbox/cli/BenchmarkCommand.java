@@ -15,6 +15,7 @@ import org.glassbox.modellab.EvaluationTask;
 import org.glassbox.regions.PiecewiseLinearNetwork;
 import org.glassbox.regions.Plane;
 import org.glassbox.regions.RegionBenchmark;
+import org.glassbox.experiment.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,6 +41,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Inversion suite: how long the batch-of-4 attack runs. Default: ${DEFAULT-VALUE}.")
     double batchSeconds;
 
+    @Param(label = "--price-steps", description = "training steps for the defense's price", min = 0, max = 100_000)
     @Option(names = "--price-steps", defaultValue = "300",
             description = "Inversion suite: training steps per defense in the defense table. Default: ${DEFAULT-VALUE}.")
     int priceSteps;

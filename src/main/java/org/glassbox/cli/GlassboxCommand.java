@@ -17,6 +17,16 @@ public final class GlassboxCommand {
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + org.glassbox.engine.Failures.describe(ex).text()));
             return 2;
         });
-        return cli.execute(args);
+        cli.setExecutionStrategy(parsed -> {
+            OptionRules.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands only exceptions to the handler above; an error would escape main() as a stack trace.
+            cli.getErr().println(cli.getColorScheme().errorText("Error: " + org.glassbox.engine.Failures.describe(e).text()));
+            return 2;
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.glassbox.inversion.InversionTask;
 import org.glassbox.inversion.PriceSnapshot;
 import org.glassbox.inversion.Reconstruction;
 import org.glassbox.models.samples.SampleModels;
+import org.glassbox.experiment.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,6 +97,7 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "1", description = "DP-SGD's clip norm C. Default: ${DEFAULT-VALUE}.")
     double clip;
 
+    @Param(label = "--price-steps", description = "training steps for the defense's price", min = 0, max = 100_000)
     @Option(names = "--price-steps", defaultValue = "0",
             description = "Also measure the defense's price: train DLG's LeNet this many steps (batch 32) with and without it"
                     + " and print both test accuracies. Default: ${DEFAULT-VALUE} (skip).")

@@ -16,6 +16,7 @@ import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.HtmlReport;
 import org.glassbox.experiment.Parameters;
+import org.glassbox.experiment.ResultFolder;
 import org.glassbox.experiment.Versions;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
@@ -36,6 +37,7 @@ import org.glassbox.regions.RegionMapFiles;
 import org.glassbox.regions.RegionMapImage;
 import org.glassbox.regions.Window;
 import picocli.CommandLine.ArgGroup;
+import org.glassbox.experiment.Param;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,6 +78,7 @@ final class RegionsCommand implements Callable<Integer> {
     @Option(names = "--color", defaultValue = "PATTERN", description = "Colouring: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Coloring coloring;
 
+    @Param(label = "--size", description = "PNG size in pixels", min = 16, max = 8192)
     @Option(names = "--size", defaultValue = "900", description = "PNG size in pixels. Default: ${DEFAULT-VALUE}.")
     int size;
 
@@ -87,8 +90,8 @@ final class RegionsCommand implements Callable<Integer> {
         long seed = common.seed;
         Path out = common.out;
         Assets assets = Assets.locate();
-        Files.createDirectories(out);
         PiecewiseLinearNetwork network;
+        PlaygroundSnapshot trained = null;
         Plane plane = Plane.identity2d();
         Window home = PlaygroundTask.TRAINING_WINDOW;
         List<MapMarker> markers = new ArrayList<>();
@@ -107,7 +110,7 @@ final class RegionsCommand implements Callable<Integer> {
             for (int i = 0; i < task.points().size(); i++) {
                 markers.add(new MapMarker(task.points().xy()[i][0], task.points().xy()[i][1], task.points().labels()[i], null));
             }
-            RegionMapFiles.writeTrainingCsv(last, stepsPerFrame, out.resolve("region-counts.csv"));
+            trained = last;
             files.add("region-counts.csv");
             metrics.put("loss", last.loss());
             metrics.put("accuracy", last.accuracy());
@@ -134,7 +137,12 @@ final class RegionsCommand implements Callable<Integer> {
                     markers.add(new MapMarker(at[k][0], at[k][1], test.labels()[images[k]],
                             "#" + images[k] + " " + test.classNames().get(test.labels()[images[k]])));
                 }
-                plane = Plane.through(x[0], x[1], x[2]);
+                try {
+                    plane = Plane.through(x[0], x[1], x[2]);
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException("--images " + images[0] + "," + images[1] + "," + images[2]
+                            + " do not make a plane: " + e.getMessage() + ".", "Pick three different test images.");
+                }
                 home = new Window(-0.25, 1.25, -0.25, 1.25);
             } else if (network.inputs() != 2) {
                 throw new UserFacingException(path.getFileName() + " takes " + network.inputs() + " inputs.",
@@ -157,33 +165,42 @@ final class RegionsCommand implements Callable<Integer> {
             }
         }
         RegionMap map = ExactPartition.compute(network, plane, home);
-        RegionMapImage.write(map, markers, coloring, size, out.resolve("region-map.png"));
-        RegionMapFiles.writeJson(map, out.resolve("regions.json"));
-        metrics.put("regions", map.size());
-        metrics.put("mapSeconds", map.seconds());
-        metrics.put("decisionBoundarySegments", map.boundary().size());
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("workspace", "linear-regions");
-        run.put("model", name);
-        run.put("seed", seed);
-        run.put("window", home);
-        run.put("versions", Versions.current());
-        run.put("metrics", metrics);
-        run.put("files", files);
-        ExperimentFiles.JSON.writeValue(out.resolve("run.json").toFile(), run);
-        Map<String, Object> what = new LinkedHashMap<>();
-        what.put("network", name);
-        what.put("plane", network.inputs() == 2 ? "the input plane itself" : "through test images " + java.util.Arrays.toString(images));
-        what.put("window", String.format(Locale.ROOT, "u ∈ [%g, %g], v ∈ [%g, %g]", home.uMin(), home.uMax(), home.vMin(), home.vMax()));
-        what.put("colouring", coloring);
-        what.put("seed", seed);
-        new HtmlReport("Linear regions: " + name)
-                .paragraph(String.format(Locale.ROOT, "%,d linear regions, computed exactly (double precision) in %.1f ms;"
-                        + " %d decision-boundary segments.", map.size(), map.seconds() * 1e3, map.boundary().size()))
-                .table("What was run", what)
-                .table("Figures", metrics)
-                .image("Region map", RegionMapImage.render(map, markers, coloring, size))
-                .write(out.resolve("report.html"));
+        PlaygroundSnapshot trainingRun = trained;
+        Window shown = home;
+        String shownName = name;
+        ResultFolder.write(out, folder -> {
+            if (trainingRun != null) {
+                RegionMapFiles.writeTrainingCsv(trainingRun, stepsPerFrame, folder.resolve("region-counts.csv"));
+            }
+            RegionMapImage.write(map, markers, coloring, size, folder.resolve("region-map.png"));
+            RegionMapFiles.writeJson(map, folder.resolve("regions.json"));
+            metrics.put("regions", map.size());
+            metrics.put("mapSeconds", map.seconds());
+            metrics.put("decisionBoundarySegments", map.boundary().size());
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("workspace", "linear-regions");
+            run.put("model", shownName);
+            run.put("seed", seed);
+            run.put("window", shown);
+            run.put("versions", Versions.current());
+            run.put("metrics", metrics);
+            run.put("files", files);
+            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), run);
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("network", shownName);
+            what.put("plane", network.inputs() == 2 ? "the input plane itself" : "through test images " + java.util.Arrays.toString(images));
+            what.put("window", String.format(Locale.ROOT, "u ∈ [%g, %g], v ∈ [%g, %g]", shown.uMin(), shown.uMax(), shown.vMin(), shown.vMax()));
+            what.put("colouring", coloring);
+            what.put("seed", seed);
+            new HtmlReport("Linear regions: " + shownName)
+                    .paragraph(String.format(Locale.ROOT, "%,d linear regions, computed exactly (double precision) in %.1f ms;"
+                            + " %d decision-boundary segments.", map.size(), map.seconds() * 1e3, map.boundary().size()))
+                    .table("What was run", what)
+                    .table("Figures", metrics)
+                    .image("Region map", RegionMapImage.render(map, markers, coloring, size))
+                    .write(folder.resolve("report.html"));
+            return null;
+        });
         System.out.printf(Locale.ROOT, "%s: %,d regions in %.1f ms on u ∈ [%g, %g], v ∈ [%g, %g]%n", name, map.size(),
                 map.seconds() * 1e3, home.uMin(), home.uMax(), home.vMin(), home.vMax());
         System.out.println("wrote " + String.join(", ", files) + " to " + out.toAbsolutePath());

@@ -113,10 +113,7 @@ final class WatermarkCommand {
             }
             String input = text;
             if (file != null) {
-                if (!Files.isReadable(file)) {
-                    throw new UserFacingException("Cannot read " + file + ".", "Check the path.");
-                }
-                input = Files.readString(file, StandardCharsets.UTF_8);
+                input = org.glassbox.data.TextFiles.readUtf8(file, 16L << 20);
             }
             LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
             WatermarkKey key;
@@ -195,14 +192,7 @@ final class WatermarkCommand {
     }
 
     static java.awt.image.BufferedImage readImage(Path file) throws Exception {
-        if (!Files.isReadable(file)) {
-            throw new UserFacingException("Cannot read " + file + ".", "Check the path; PNG, JPEG, BMP and GIF are read.");
-        }
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new UserFacingException(file + " is not an image Java can read.", "Use a PNG, JPEG, BMP or GIF file.");
-        }
-        return org.glassbox.watermark.ImageAttack.rgb(image);
+        return org.glassbox.watermark.ImageAttack.rgb(org.glassbox.data.ImageFiles.read(file));
     }
 
     static boolean[] payload(String bits, int length, long seed) throws UserFacingException {
@@ -242,9 +232,7 @@ final class WatermarkCommand {
             } catch (IllegalArgumentException e) {
                 throw new UserFacingException(e.getMessage() + ".", "Use a larger image or a shorter payload.");
             }
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            javax.imageio.ImageIO.write(marked, "png", out.toFile());
+            org.glassbox.experiment.ResultFolder.writeFile(out, file -> javax.imageio.ImageIO.write(marked, "png", file.toFile()));
             System.out.printf(Locale.ROOT, "embedded %d bits %s into %s (%d×%d, each bit in %d blocks), PSNR %.1f dB: %s%n",
                     payload.length, org.glassbox.watermark.ImageWatermark.toText(payload), image, source.getWidth(), source.getHeight(),
                     org.glassbox.watermark.ImageWatermark.blocks(source.getWidth(), source.getHeight()) / payload.length,

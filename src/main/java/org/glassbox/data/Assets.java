@@ -7,43 +7,52 @@ import java.util.Optional;
 
 /**
  * Finds the folder that holds {@code assets/} and {@code sample-models/}: the system property
- * {@code glassbox.home} if set, else the working directory or one of its parents, else the folder
- * of the running jar or one of its parents (for the packaged app).
+ * {@code glassbox.home} if set, else the environment variable {@code GLASSBOX_HOME}, else the
+ * application's own location (the folder of the running jar or class folder, or one or two
+ * folders above it: {@code target/glassbox.jar}, {@code target/classes}, the installed app's
+ * {@code lib/app}).
+ *
+ * <p>Never the working directory or its parents: whoever can create {@code assets/} in a parent
+ * of someone's working directory (in {@code /tmp}, say) would choose the models that person loads.
  */
 public record Assets(Path home) {
 
+    public static final String PROPERTY = "glassbox.home";
+    public static final String ENVIRONMENT = "GLASSBOX_HOME";
+
     public static Assets locate() {
-        String configured = System.getProperty("glassbox.home");
-        if (configured != null) {
-            Path home = Path.of(configured).toAbsolutePath();
-            if (!isHome(home)) {
-                throw new IllegalStateException("glassbox.home=" + configured
-                        + " does not contain assets/ and sample-models/; point it at the Glassbox folder.");
+        return locate(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT), codeSource());
+    }
+
+    static Assets locate(String property, String environment, Path codeSource) {
+        for (String[] setting : new String[][] {{"-D" + PROPERTY, property}, {ENVIRONMENT, environment}}) {
+            if (setting[1] != null && !setting[1].isBlank()) {
+                Path home = Path.of(setting[1]).toAbsolutePath();
+                if (!isHome(home)) {
+                    throw new IllegalStateException(setting[0] + "=" + setting[1]
+                            + " does not contain assets/ and sample-models/; point it at the Glassbox folder.");
+                }
+                return new Assets(home);
             }
-            return new Assets(home);
         }
-        Optional<Path> found = searchUp(Path.of("").toAbsolutePath()).or(Assets::searchFromJar);
+        Optional<Path> found = Optional.empty();
+        if (codeSource != null) {
+            Path start = Files.isDirectory(codeSource) ? codeSource : codeSource.getParent();
+            for (int up = 0; up <= 2 && start != null && found.isEmpty(); up++, start = start.getParent()) {
+                found = isHome(start) ? Optional.of(start) : Optional.empty();
+            }
+        }
         return new Assets(found.orElseThrow(() -> new IllegalStateException(
-                "Cannot find the assets/ and sample-models/ folders. Start Glassbox from its folder,"
-                        + " or set -Dglassbox.home=<folder>.")));
+                "Cannot find the assets/ and sample-models/ folders beside the application (" + codeSource
+                        + "). Set -D" + PROPERTY + "=<folder> or " + ENVIRONMENT + "=<folder> to the Glassbox folder.")));
     }
 
-    private static Optional<Path> searchFromJar() {
+    private static Path codeSource() {
         try {
-            Path codeSource = Path.of(Assets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return searchUp(codeSource);
+            return Path.of(Assets.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
-    }
-
-    private static Optional<Path> searchUp(Path start) {
-        for (Path p = start; p != null; p = p.getParent()) {
-            if (isHome(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean isHome(Path p) {

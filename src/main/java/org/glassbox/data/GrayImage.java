@@ -3,10 +3,7 @@ package org.glassbox.data;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.glassbox.engine.UserFacingException;
 
 /**
@@ -18,21 +15,7 @@ public record GrayImage(int height, int width, double[] pixels) {
 
     /** Reads a PNG, JPEG, GIF or BMP file; anything else gets a message naming the formats. */
     public static GrayImage read(Path file) throws UserFacingException {
-        BufferedImage image;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new UserFacingException(file.getFileName() + ": no such image file.", "Check the path.");
-            }
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new UserFacingException(file.getFileName() + " cannot be read as an image (" + e.getMessage() + ").",
-                    "Use a PNG, JPEG, GIF or BMP file.", e);
-        }
-        if (image == null) {
-            throw new UserFacingException(file.getFileName() + " is not an image this version can read.",
-                    "Use a PNG, JPEG, GIF or BMP file.");
-        }
-        return of(image);
+        return of(ImageFiles.read(file));
     }
 
     public static GrayImage of(BufferedImage image) {

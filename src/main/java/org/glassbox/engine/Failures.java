@@ -15,8 +15,26 @@ public final class Failures {
             t = t.getCause();
         }
         if (failure instanceof OutOfMemoryError) {
-            return new UserMessage("The computation ran out of memory.",
-                    "Use a smaller batch or fewer images, or start Glassbox with more heap (-Xmx).");
+            return new UserMessage("The computation ran out of memory (the limit is "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap).",
+                    "Use a smaller batch, model or image, or start Glassbox with more heap (-Xmx).");
+        }
+        if (failure instanceof StackOverflowError) {
+            return new UserMessage("The computation nested too deeply (stack overflow).",
+                    "The input is probably malformed or far larger than usual; check it and run again.");
+        }
+        if (failure instanceof java.nio.file.FileSystemException f) {
+            String reason = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : f instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return new UserMessage(f.getFile() + ": " + reason + ".",
+                    "Check the path and that it is writable, then run again; nothing was left half-written.");
+        }
+        if (failure instanceof java.io.IOException && String.valueOf(failure.getMessage()).contains("No space left")) {
+            return new UserMessage("The disk is full (" + failure.getMessage() + ").",
+                    "Free some space or choose another output folder, then run again; nothing was left half-written.");
         }
         String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (detail.toLowerCase().contains("shape")) {

@@ -41,12 +41,15 @@ public final class ExperimentFiles {
 
     public static Experiment read(Path file) throws UserFacingException {
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new UserFacingException(name + " is a directory, not an experiment file.", "Name the .json file inside it.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException(name + ": no such experiment file.", "Check the path.");
         }
         Experiment e;
         try {
-            JsonNode tree = JSON.readTree(file.toFile());
+            JsonNode tree = JSON.readTree(org.glassbox.data.TextFiles.readUtf8(file, 4L << 20));
             if (tree == null || !tree.isObject()) {
                 throw new UserFacingException(name + ": an experiment file holds one JSON object.",
                         "Save the experiment again from Glassbox (Ctrl+S).");

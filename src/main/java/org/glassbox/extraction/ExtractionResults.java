@@ -171,50 +171,51 @@ public final class ExtractionResults {
     }
 
     /** Writes the results into the folder and returns the names of the files written. */
-    public static List<String> write(Path folder, ExtractionTarget target, ExtractionSnapshot s, ExtractionParameters parameters,
+    public static List<String> write(Path out, ExtractionTarget target, ExtractionSnapshot s, ExtractionParameters parameters,
                                      OutputPrecision precision, long seed, Instant started, double seconds) throws IOException {
-        Files.createDirectories(folder);
-        List<String> files = new ArrayList<>();
-        RegionMap map = ExactPartition.compute(target.network(), target.plane(), target.window());
-        java.awt.image.BufferedImage picture = RegionMapImage.render(map, lines(target, s), markers(s), Coloring.SLOPE, 800);
-        javax.imageio.ImageIO.write(picture, "png", folder.resolve("map.png").toFile());
-        files.add("map.png");
-        Files.writeString(folder.resolve("neurons.csv"), neuronsCsv(s), StandardCharsets.UTF_8);
-        files.add("neurons.csv");
-        if (s.completion() != null) {
-            RecoveredModel.write(s.completion().network(), folder.resolve("recovered-model.zip"));
-            files.add("recovered-model.zip");
-        }
-        files.add("run.json");
-        files.add("report.html");
-        Map<String, Object> metrics = metrics(s, seconds);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("workspace", "reverse-engineering");
-        run.put("network", target.name());
-        run.put("precision", precision.toString());
-        run.put("parameters", parameters);
-        run.put("seed", seed);
-        run.put("started", started.toString());
-        run.put("versions", Versions.current());
-        run.put("metrics", metrics);
-        run.put("files", files);
-        ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), run);
-        Map<String, Object> what = new LinkedHashMap<>();
-        what.put("network", target.name() + " (" + target.network().inputs() + " inputs; widths hidden from the attack)");
-        what.put("black box answers", precision.toString());
-        what.put("parameters", parameters);
-        what.put("seed", seed);
-        what.put("started", started);
-        new HtmlReport("Reverse engineering: " + target.name())
-                .paragraph(String.format(Locale.ROOT, "%,d queries; first layer %d neurons found of %d, %.0f %% recovered. %s",
-                        s.queries(), s.comparison().recoveredNeurons(), s.comparison().trueNeurons(),
-                        100 * s.comparison().fractionRecovered(), s.stage()))
-                .table("What was run", what)
-                .table("Figures", metrics)
-                .image("The true network's regions with the attack drawn over them: searched lines (grey), critical points"
-                        + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes (pink) and deeper boundaries (teal), boundary"
-                        + " walks (purple, two-input networks only)", picture)
-                .write(folder.resolve("report.html"));
-        return files;
+        return org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            List<String> files = new ArrayList<>();
+            RegionMap map = ExactPartition.compute(target.network(), target.plane(), target.window());
+            java.awt.image.BufferedImage picture = RegionMapImage.render(map, lines(target, s), markers(s), Coloring.SLOPE, 800);
+            javax.imageio.ImageIO.write(picture, "png", folder.resolve("map.png").toFile());
+            files.add("map.png");
+            Files.writeString(folder.resolve("neurons.csv"), neuronsCsv(s), StandardCharsets.UTF_8);
+            files.add("neurons.csv");
+            if (s.completion() != null) {
+                RecoveredModel.write(s.completion().network(), folder.resolve("recovered-model.zip"));
+                files.add("recovered-model.zip");
+            }
+            files.add("run.json");
+            files.add("report.html");
+            Map<String, Object> metrics = metrics(s, seconds);
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("workspace", "reverse-engineering");
+            run.put("network", target.name());
+            run.put("precision", precision.toString());
+            run.put("parameters", parameters);
+            run.put("seed", seed);
+            run.put("started", started.toString());
+            run.put("versions", Versions.current());
+            run.put("metrics", metrics);
+            run.put("files", files);
+            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), run);
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("network", target.name() + " (" + target.network().inputs() + " inputs; widths hidden from the attack)");
+            what.put("black box answers", precision.toString());
+            what.put("parameters", parameters);
+            what.put("seed", seed);
+            what.put("started", started);
+            new HtmlReport("Reverse engineering: " + target.name())
+                    .paragraph(String.format(Locale.ROOT, "%,d queries; first layer %d neurons found of %d, %.0f %% recovered. %s",
+                            s.queries(), s.comparison().recoveredNeurons(), s.comparison().trueNeurons(),
+                            100 * s.comparison().fractionRecovered(), s.stage()))
+                    .table("What was run", what)
+                    .table("Figures", metrics)
+                    .image("The true network's regions with the attack drawn over them: searched lines (grey), critical points"
+                            + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes (pink) and deeper boundaries (teal), boundary"
+                            + " walks (purple, two-input networks only)", picture)
+                    .write(folder.resolve("report.html"));
+            return files;
+        });
     }
 }

@@ -144,66 +144,67 @@ public final class InversionRun {
      * @param history the run's snapshots in order (possibly thinned; "to 30 dB" is then an upper bound)
      * @param seconds the attack's wall time
      */
-    public static RunRecord writeResults(Path folder, Experiment experiment, Prepared run, List<InversionSnapshot> history,
+    public static RunRecord writeResults(Path out, Experiment experiment, Prepared run, List<InversionSnapshot> history,
                                          Instant started, double seconds) throws IOException {
-        Files.createDirectories(folder);
-        InversionSnapshot last = history.get(history.size() - 1);
-        Reconstruction best = last.best();
-        ClientBatch watched = run.watched();
-        List<InversionSnapshot> shots = new ArrayList<>();
-        for (int k = 1; k <= 9; k++) {
-            shots.add(history.get(Math.max(0, (int) Math.round(Math.pow(history.size(), k / 9.0)) - 1)));
-        }
-        BufferedImage strip = InversionExports.strip(watched.images()[0], shots, watched.height(), watched.width());
-        ImageIO.write(strip, "png", folder.resolve("strip.png").toFile());
-        BufferedImage comparison = InversionExports.comparison(watched, best, run.classNames());
-        ImageIO.write(comparison, "png", folder.resolve("comparison.png").toFile());
-        InversionExports.writeCurves(history, folder.resolve("curves.csv"));
-        InversionSnapshot first30 = history.stream().filter(s -> s.psnr() >= 30).findFirst().orElse(null);
-        int[] matchedLabels = new int[best.watched()];
-        for (int i = 0; i < matchedLabels.length; i++) {
-            matchedLabels[i] = best.labelOf(i);
-        }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("iterations", last.iteration());
-        metrics.put("iterationsPerSecond", last.iteration() / Math.max(seconds, 1e-9));
-        metrics.put("finalLoss", last.loss());
-        metrics.put("finalPsnr", last.psnr());
-        metrics.put("finalSsim", last.ssim());
-        metrics.put("bestIteration", last.bestIteration());
-        metrics.put("bestLoss", best.loss());
-        metrics.put("bestPsnr", best.psnr());
-        metrics.put("bestSsim", best.ssim());
-        metrics.put("labelAccuracy", best.labelAccuracy());
-        metrics.put("labels", run.labelNames(matchedLabels));
-        metrics.put("trueLabels", run.labelNames(watched.labels()));
-        metrics.put("iterationsTo30dB", first30 == null ? -1 : first30.iteration());
-        metrics.put("secondsTo30dB", first30 == null ? Double.NaN : seconds * first30.iteration() / last.iteration());
-        List<String> files = List.of("strip.png", "comparison.png", "curves.csv", "run.json", "report.html");
-        RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
-        ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
-        InversionSetup setup = run.setup();
-        Map<String, Object> what = new LinkedHashMap<>();
-        what.put("model", experiment.model());
-        what.put("private images", FashionMnist.TEST_ID.equals(experiment.data())
-                ? experiment.data() + " from image " + setup.image() + ", batch " + setup.batch()
-                : experiment.data() + " (label " + run.classNames().get(setup.fileLabel()) + ")");
-        what.put("attack", setup.attack() + " with " + setup.optimizer());
-        what.put("weights", setup.dlgWeights() ? "U(-0.5, 0.5) from the seed (DLG's setting)" : "as trained");
-        what.put("defense", run.defense().describe());
-        what.put("parameters", setup.parameters());
-        what.put("seed", experiment.seed());
-        what.put("started", started);
-        what.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
-        new HtmlReport("Gradient inversion: " + run.model().name())
-                .paragraph(String.format(Locale.ROOT, "Best iterate (least matching loss) at iteration %d of %d: PSNR %.2f dB,"
-                                + " SSIM %.3f, labels %.0f %% right. The final iterate: PSNR %.2f dB.", last.bestIteration(),
-                        last.iteration(), best.psnr(), best.ssim(), 100 * best.labelAccuracy(), last.psnr()))
-                .table("What was run", what)
-                .table("Figures", metrics)
-                .image("Private images (top) and the best reconstructions (bottom)", comparison)
-                .image("The first image's reconstruction over time", strip)
-                .write(folder.resolve("report.html"));
-        return record;
+        return org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            InversionSnapshot last = history.get(history.size() - 1);
+            Reconstruction best = last.best();
+            ClientBatch watched = run.watched();
+            List<InversionSnapshot> shots = new ArrayList<>();
+            for (int k = 1; k <= 9; k++) {
+                shots.add(history.get(Math.max(0, (int) Math.round(Math.pow(history.size(), k / 9.0)) - 1)));
+            }
+            BufferedImage strip = InversionExports.strip(watched.images()[0], shots, watched.height(), watched.width());
+            ImageIO.write(strip, "png", folder.resolve("strip.png").toFile());
+            BufferedImage comparison = InversionExports.comparison(watched, best, run.classNames());
+            ImageIO.write(comparison, "png", folder.resolve("comparison.png").toFile());
+            InversionExports.writeCurves(history, folder.resolve("curves.csv"));
+            InversionSnapshot first30 = history.stream().filter(s -> s.psnr() >= 30).findFirst().orElse(null);
+            int[] matchedLabels = new int[best.watched()];
+            for (int i = 0; i < matchedLabels.length; i++) {
+                matchedLabels[i] = best.labelOf(i);
+            }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("iterations", last.iteration());
+            metrics.put("iterationsPerSecond", last.iteration() / Math.max(seconds, 1e-9));
+            metrics.put("finalLoss", last.loss());
+            metrics.put("finalPsnr", last.psnr());
+            metrics.put("finalSsim", last.ssim());
+            metrics.put("bestIteration", last.bestIteration());
+            metrics.put("bestLoss", best.loss());
+            metrics.put("bestPsnr", best.psnr());
+            metrics.put("bestSsim", best.ssim());
+            metrics.put("labelAccuracy", best.labelAccuracy());
+            metrics.put("labels", run.labelNames(matchedLabels));
+            metrics.put("trueLabels", run.labelNames(watched.labels()));
+            metrics.put("iterationsTo30dB", first30 == null ? -1 : first30.iteration());
+            metrics.put("secondsTo30dB", first30 == null ? Double.NaN : seconds * first30.iteration() / last.iteration());
+            List<String> files = List.of("strip.png", "comparison.png", "curves.csv", "run.json", "report.html");
+            RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
+            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
+            InversionSetup setup = run.setup();
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("model", experiment.model());
+            what.put("private images", FashionMnist.TEST_ID.equals(experiment.data())
+                    ? experiment.data() + " from image " + setup.image() + ", batch " + setup.batch()
+                    : experiment.data() + " (label " + run.classNames().get(setup.fileLabel()) + ")");
+            what.put("attack", setup.attack() + " with " + setup.optimizer());
+            what.put("weights", setup.dlgWeights() ? "U(-0.5, 0.5) from the seed (DLG's setting)" : "as trained");
+            what.put("defense", run.defense().describe());
+            what.put("parameters", setup.parameters());
+            what.put("seed", experiment.seed());
+            what.put("started", started);
+            what.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
+            new HtmlReport("Gradient inversion: " + run.model().name())
+                    .paragraph(String.format(Locale.ROOT, "Best iterate (least matching loss) at iteration %d of %d: PSNR %.2f dB,"
+                                    + " SSIM %.3f, labels %.0f %% right. The final iterate: PSNR %.2f dB.", last.bestIteration(),
+                            last.iteration(), best.psnr(), best.ssim(), 100 * best.labelAccuracy(), last.psnr()))
+                    .table("What was run", what)
+                    .table("Figures", metrics)
+                    .image("Private images (top) and the best reconstructions (bottom)", comparison)
+                    .image("The first image's reconstruction over time", strip)
+                    .write(folder.resolve("report.html"));
+            return record;
+        });
     }
 }

@@ -60,43 +60,44 @@ public final class EvaluationRun {
      * Writes run.json, report.html, confusion-matrix.csv, confusion-matrix.png and predictions.csv into
      * {@code folder} and returns the run record.
      */
-    public static RunRecord writeResults(Path folder, Experiment experiment, String modelName, EvaluationSnapshot result,
+    public static RunRecord writeResults(Path out, Experiment experiment, String modelName, EvaluationSnapshot result,
                                          Instant started, double seconds) throws IOException {
-        Files.createDirectories(folder);
-        List<String> files = new ArrayList<>();
-        Files.writeString(folder.resolve("confusion-matrix.csv"), result.confusion().toCsv(), StandardCharsets.UTF_8);
-        files.add("confusion-matrix.csv");
-        ConfusionMatrixImage.write(result.confusion(), modelName, folder.resolve("confusion-matrix.png"));
-        files.add("confusion-matrix.png");
-        StringBuilder predictions = new StringBuilder("index,true,predicted,confidence\n");
-        for (SamplePrediction s : result.samples()) {
-            predictions.append(s.index()).append(',').append(Csv.quote(result.confusion().classNames().get(s.truth())))
-                    .append(',').append(Csv.quote(result.confusion().classNames().get(s.predicted()))).append(',')
-                    .append(s.confidence()).append('\n');
-        }
-        Files.writeString(folder.resolve("predictions.csv"), predictions, StandardCharsets.UTF_8);
-        files.add("predictions.csv");
-        files.add("run.json");
-        files.add("report.html");
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", result.accuracy());
-        metrics.put("evaluated", result.evaluated());
-        metrics.put("correct", result.confusion().correct());
-        RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
-        ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
-        Map<String, Object> what = new LinkedHashMap<>();
-        what.put("model", experiment.model());
-        what.put("data", experiment.data());
-        what.put("parameters", experiment.parameters().toString());
-        what.put("seed", experiment.seed());
-        what.put("started", started);
-        what.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", seconds));
-        new HtmlReport("Model lab: " + modelName + " on " + experiment.data())
-                .paragraph(String.format(java.util.Locale.ROOT, "Accuracy %.2f %% (%d of %d images correct).",
-                        100 * result.accuracy(), result.confusion().correct(), result.evaluated()))
-                .table("What was run", what)
-                .image("Confusion matrix", ConfusionMatrixImage.render(result.confusion(), modelName))
-                .write(folder.resolve("report.html"));
-        return record;
+        return org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            List<String> files = new ArrayList<>();
+            Files.writeString(folder.resolve("confusion-matrix.csv"), result.confusion().toCsv(), StandardCharsets.UTF_8);
+            files.add("confusion-matrix.csv");
+            ConfusionMatrixImage.write(result.confusion(), modelName, folder.resolve("confusion-matrix.png"));
+            files.add("confusion-matrix.png");
+            StringBuilder predictions = new StringBuilder("index,true,predicted,confidence\n");
+            for (SamplePrediction s : result.samples()) {
+                predictions.append(s.index()).append(',').append(Csv.quote(result.confusion().classNames().get(s.truth())))
+                        .append(',').append(Csv.quote(result.confusion().classNames().get(s.predicted()))).append(',')
+                        .append(s.confidence()).append('\n');
+            }
+            Files.writeString(folder.resolve("predictions.csv"), predictions, StandardCharsets.UTF_8);
+            files.add("predictions.csv");
+            files.add("run.json");
+            files.add("report.html");
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("accuracy", result.accuracy());
+            metrics.put("evaluated", result.evaluated());
+            metrics.put("correct", result.confusion().correct());
+            RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
+            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("model", experiment.model());
+            what.put("data", experiment.data());
+            what.put("parameters", experiment.parameters().toString());
+            what.put("seed", experiment.seed());
+            what.put("started", started);
+            what.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", seconds));
+            new HtmlReport("Model lab: " + modelName + " on " + experiment.data())
+                    .paragraph(String.format(java.util.Locale.ROOT, "Accuracy %.2f %% (%d of %d images correct).",
+                            100 * result.accuracy(), result.confusion().correct(), result.evaluated()))
+                    .table("What was run", what)
+                    .image("Confusion matrix", ConfusionMatrixImage.render(result.confusion(), modelName))
+                    .write(folder.resolve("report.html"));
+            return record;
+        });
     }
 }

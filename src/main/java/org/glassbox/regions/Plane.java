@@ -30,6 +30,14 @@ public record Plane(double[] origin, double[] a, double[] b) {
             a[i] = p1[i] - p0[i];
             b[i] = p2[i] - p0[i];
         }
+        double aa = dot(a, a);
+        double bb = dot(b, b);
+        double ab = dot(a, b);
+        // The points span a plane when a and b are independent: the Gram determinant |a|²|b|² − (a·b)² is not ~0.
+        if (!(aa > 0) || !(bb > 0) || aa * bb - ab * ab <= 1e-12 * aa * bb) {
+            throw new IllegalArgumentException(aa == 0 || bb == 0 ? "two of the three points are identical"
+                    : "the three points lie on one line");
+        }
         return new Plane(p0, a, b);
     }
 

@@ -137,31 +137,33 @@ public final class WatermarkEvaluation implements IterativeTask<WatermarkEvaluat
     }
 
     /** Writes evaluation.csv, roc.png and report.html into the folder. */
-    public static void write(java.nio.file.Path folder, Snapshot s, GenerationSettings settings, WatermarkEvaluationParameters p,
+    public static void write(java.nio.file.Path out, Snapshot s, GenerationSettings settings, WatermarkEvaluationParameters p,
                              long seed) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.file.Files.writeString(folder.resolve("evaluation.csv"), csv(s), java.nio.charset.StandardCharsets.UTF_8);
-        java.awt.image.BufferedImage roc = RocImage.render(s, 760, 520);
-        javax.imageio.ImageIO.write(roc, "png", folder.resolve("roc.png").toFile());
-        Map<String, Object> what = new java.util.LinkedHashMap<>();
-        what.put("watermark", String.format(Locale.ROOT, "KGW, γ = %s, δ = %s, %s, key %d, temperature %s", settings.parameters().gamma(),
-                settings.parameters().delta(), settings.scheme(), settings.parameters().key(), settings.parameters().temperature()));
-        what.put("texts", s.generated() + " generations and " + s.humanScores().length + " held-out human passages of "
-                + p.tokens() + " tokens; repeated (context, word) pairs counted once");
-        what.put("attack strength", p.attackStrength());
-        what.put("seed", seed);
-        what.put("human false-positive rate at z = 4", String.format(Locale.ROOT, "%.4f", s.humanFprAtZ4()));
-        Map<String, Object> figures = new java.util.LinkedHashMap<>();
-        for (Row r : s.rows()) {
-            figures.put(r.condition().toString(), String.format(Locale.ROOT,
-                    "AUC %.4f · TPR at 1 %% FPR %s · at 0.1 %% FPR %s · at z = 4 %.3f · mean z %.2f", r.auc(), rate(r.tprAt1Percent()),
-                    rate(r.tprAtTenthPercent()), r.tprAtZ4(), r.meanZ()));
-        }
-        new org.glassbox.experiment.HtmlReport("Watermark evaluation")
-                .table("What was run", what)
-                .table("Figures", figures)
-                .image("ROC curves (false-positive rate on a log axis)", roc)
-                .write(folder.resolve("report.html"));
+        org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            java.nio.file.Files.writeString(folder.resolve("evaluation.csv"), csv(s), java.nio.charset.StandardCharsets.UTF_8);
+            java.awt.image.BufferedImage roc = RocImage.render(s, 760, 520);
+            javax.imageio.ImageIO.write(roc, "png", folder.resolve("roc.png").toFile());
+            Map<String, Object> what = new java.util.LinkedHashMap<>();
+            what.put("watermark", String.format(Locale.ROOT, "KGW, γ = %s, δ = %s, %s, key %d, temperature %s", settings.parameters().gamma(),
+                    settings.parameters().delta(), settings.scheme(), settings.parameters().key(), settings.parameters().temperature()));
+            what.put("texts", s.generated() + " generations and " + s.humanScores().length + " held-out human passages of "
+                    + p.tokens() + " tokens; repeated (context, word) pairs counted once");
+            what.put("attack strength", p.attackStrength());
+            what.put("seed", seed);
+            what.put("human false-positive rate at z = 4", String.format(Locale.ROOT, "%.4f", s.humanFprAtZ4()));
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            for (Row r : s.rows()) {
+                figures.put(r.condition().toString(), String.format(Locale.ROOT,
+                        "AUC %.4f · TPR at 1 %% FPR %s · at 0.1 %% FPR %s · at z = 4 %.3f · mean z %.2f", r.auc(), rate(r.tprAt1Percent()),
+                        rate(r.tprAtTenthPercent()), r.tprAtZ4(), r.meanZ()));
+            }
+            new org.glassbox.experiment.HtmlReport("Watermark evaluation")
+                    .table("What was run", what)
+                    .table("Figures", figures)
+                    .image("ROC curves (false-positive rate on a log axis)", roc)
+                    .write(folder.resolve("report.html"));
+            return null;
+        });
     }
 
     /** A rate, or why there is none. */

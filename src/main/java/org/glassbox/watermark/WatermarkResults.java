@@ -40,40 +40,42 @@ public final class WatermarkResults {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    public static void write(Path folder, ScoredText scored, WatermarkKey key, boolean ignoreRepeated, double threshold,
+    public static void write(Path out, ScoredText scored, WatermarkKey key, boolean ignoreRepeated, double threshold,
                              Map<String, Object> provenance) throws IOException {
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("text.txt"), scored.text(), StandardCharsets.UTF_8);
-        Detection d = scored.detection();
-        StringBuilder tokens = new StringBuilder("index,token,start,end,mark\n");
-        for (int i = 0; i < scored.tokens().size(); i++) {
-            WordTokenizer.Token t = scored.tokens().get(i);
-            tokens.append(i).append(',').append(Csv.quote(t.text())).append(',').append(t.start()).append(',').append(t.end())
-                    .append(',').append(d.marks()[i]).append('\n');
-        }
-        Files.writeString(folder.resolve("tokens.csv"), tokens, StandardCharsets.UTF_8);
-        StringBuilder curve = new StringBuilder("scored,token_index,z\n");
-        for (int k = 0; k < d.scored(); k++) {
-            curve.append(k + 1).append(',').append(d.countedAt()[k]).append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", d.zByCount()[k])).append('\n');
-        }
-        Files.writeString(folder.resolve("z-curve.csv"), curve, StandardCharsets.UTF_8);
-        Map<String, Object> summary = new LinkedHashMap<>(provenance);
-        summary.put("key", key.key());
-        summary.put("gamma", key.gamma());
-        summary.put("seeding", key.scheme().name());
-        summary.put("vocabularySize", key.vocabularySize());
-        summary.put("ignoreRepeated", ignoreRepeated);
-        summary.put("threshold", threshold);
-        summary.put("tokens", d.tokens());
-        summary.put("scored", d.scored());
-        summary.put("green", d.green());
-        summary.put("z", d.z());
-        summary.put("pValue", d.pValue());
-        summary.put("binomialPValue", d.binomialPValue());
-        summary.put("detected", d.detected(threshold));
-        summary.put("winMaxZ", d.winMax().z());
-        summary.put("winMaxLength", d.winMax().length());
-        JSON.writeValue(folder.resolve("detection.json").toFile(), summary);
+        org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            Files.writeString(folder.resolve("text.txt"), scored.text(), StandardCharsets.UTF_8);
+            Detection d = scored.detection();
+            StringBuilder tokens = new StringBuilder("index,token,start,end,mark\n");
+            for (int i = 0; i < scored.tokens().size(); i++) {
+                WordTokenizer.Token t = scored.tokens().get(i);
+                tokens.append(i).append(',').append(Csv.quote(t.text())).append(',').append(t.start()).append(',').append(t.end())
+                        .append(',').append(d.marks()[i]).append('\n');
+            }
+            Files.writeString(folder.resolve("tokens.csv"), tokens, StandardCharsets.UTF_8);
+            StringBuilder curve = new StringBuilder("scored,token_index,z\n");
+            for (int k = 0; k < d.scored(); k++) {
+                curve.append(k + 1).append(',').append(d.countedAt()[k]).append(',')
+                        .append(String.format(Locale.ROOT, "%.6f", d.zByCount()[k])).append('\n');
+            }
+            Files.writeString(folder.resolve("z-curve.csv"), curve, StandardCharsets.UTF_8);
+            Map<String, Object> summary = new LinkedHashMap<>(provenance);
+            summary.put("key", key.key());
+            summary.put("gamma", key.gamma());
+            summary.put("seeding", key.scheme().name());
+            summary.put("vocabularySize", key.vocabularySize());
+            summary.put("ignoreRepeated", ignoreRepeated);
+            summary.put("threshold", threshold);
+            summary.put("tokens", d.tokens());
+            summary.put("scored", d.scored());
+            summary.put("green", d.green());
+            summary.put("z", d.z());
+            summary.put("pValue", d.pValue());
+            summary.put("binomialPValue", d.binomialPValue());
+            summary.put("detected", d.detected(threshold));
+            summary.put("winMaxZ", d.winMax().z());
+            summary.put("winMaxLength", d.winMax().length());
+            JSON.writeValue(folder.resolve("detection.json").toFile(), summary);
+            return null;
+        });
     }
 }

@@ -337,6 +337,9 @@ public final class RegionsPage implements WorkspacePage {
             messages.showProblem(e.userMessage());
         } catch (IOException e) {
             messages.showProblem(Failures.describe(e));
+        } catch (IllegalArgumentException e) {
+            messages.showProblem(new org.glassbox.engine.UserMessage("The chosen images do not make a plane: "
+                    + e.getMessage() + ".", "Pick three test images that differ."));
         }
     }
 

@@ -173,16 +173,11 @@ final class ImageWatermarkView extends ScrollPane {
 
     private void loadPhoto(Path file) {
         try {
-            BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
-            if (image == null) {
-                problems.accept(new UserMessage(file.getFileName() + " is not an image Java can read.", "Use PNG, JPEG, BMP or GIF."));
-                return;
-            }
-            source = ImageAttack.rgb(image);
+            source = ImageAttack.rgb(org.glassbox.data.ImageFiles.read(file));
             original.setImage(SwingFXUtils.toFXImage(source, null));
             update();
-        } catch (java.io.IOException e) {
-            problems.accept(new UserMessage("Cannot read " + file + ": " + e.getMessage() + ".", "Choose another file."));
+        } catch (org.glassbox.engine.UserFacingException e) {
+            problems.accept(e.userMessage());
         }
     }
 
