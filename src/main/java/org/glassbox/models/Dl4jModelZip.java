@@ -157,8 +157,8 @@ public final class Dl4jModelZip {
         try {
             tree = TREE.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ModelLoadException(file, "configuration.json is not valid JSON (" + e.getOriginalMessage()
-                    + location(e) + ").", EXPECTED);
+            String detail = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s+", " ");
+            throw new ModelLoadException(file, "configuration.json is not valid JSON (" + detail + location(e) + ").", EXPECTED);
         }
         if (tree == null || !tree.isObject()) {
             throw new ModelLoadException(file, "configuration.json is not a JSON object.", EXPECTED);
@@ -296,7 +296,12 @@ public final class Dl4jModelZip {
 
     /** One buffer's header: allocation mode, then an int length for the three oldest modes and a long after. */
     private static BufferHeader header(DataInputStream in) throws IOException {
-        String allocation = in.readUTF();
+        String allocation;
+        try {
+            allocation = in.readUTF();
+        } catch (EOFException | java.io.UTFDataFormatException e) {
+            throw new IOException("not an ND4J array buffer (no allocation mode where its header starts)");
+        }
         List<String> modes = List.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE", "MIXED_DATA_TYPES");
         int mode = modes.indexOf(allocation);
         if (mode < 0) {

@@ -19,6 +19,7 @@ import org.glassbox.engine.ChildJvm;
 public final class ModelLoader {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final String EXPECTED = "Glassbox opens DL4J model zips (ModelSerializer) and Keras 2 .h5 files"
             + " of Sequential models.";
@@ -41,6 +42,9 @@ public final class ModelLoader {
         }
         byte[] head = readHead(file);
         String name = file.getFileName().toString().replaceFirst("\\.(zip|h5|hdf5|keras)$", "");
+        if (startsWith(head, EMPTY_ZIP_MAGIC)) {
+            throw new ModelLoadException(file, "this zip is empty, so it is not a DL4J model.", EXPECTED);
+        }
         if (startsWith(head, ZIP_MAGIC)) {
             return checked(file, new ModelHandle(name, Dl4jModelZip.read(file)));
         }
@@ -72,7 +76,7 @@ public final class ModelLoader {
             String answer = outcome.output().isEmpty() ? "" : outcome.output().get(outcome.output().size() - 1);
             if (answer.startsWith(KerasConversion.ERROR)) {
                 throw new ModelLoadException(file, "the Keras HDF5 file could not be imported: "
-                        + answer.substring(KerasConversion.ERROR.length()), KERAS_EXPECTED);
+                        + kerasProblem(answer.substring(KerasConversion.ERROR.length())), KERAS_EXPECTED);
             }
             if (outcome.exitCode() != 0 || !answer.startsWith(KerasConversion.OK)) {
                 throw new ModelLoadException(file, "the Keras importer " + outcome.how() + " while reading this file"
@@ -97,6 +101,30 @@ public final class ModelLoader {
                 }
             }
         }
+    }
+
+    /** DL4J's import messages, without their links and temporary paths, and in plain words where they are cryptic. */
+    static String kerasProblem(String message) {
+        if (message.contains("H5Fopen failed")) {
+            return "the HDF5 library cannot open it (H5Fopen failed), so it is damaged or not HDF5 at all.";
+        }
+        if (message.contains("Model configuration attribute missing")) {
+            return "it is an HDF5 file but holds no Keras model (no model_config attribute).";
+        }
+        if (message.contains("bad_alloc") || message.contains("more memory")) {
+            return "the layers it declares need more memory than the importer may use (2 GB).";
+        }
+        if (message.contains("No SameDiff Lambda layer found")) {
+            return "it has a Lambda layer, which holds Python code; Glassbox never runs code from a file.";
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String sentence : message.split("(?<=\\.)\\s+")) {
+            if (!sentence.contains("http") && !sentence.contains("registerLambdaLayer")) {
+                kept.append(kept.length() == 0 ? "" : " ").append(sentence.replaceAll("/\\S*/", ""));
+            }
+        }
+        String text = kept.toString().trim();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static byte[] readHead(Path file) throws ModelLoadException {
