@@ -23,17 +23,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
 
-    /** How the child ended. {@code exitCode} is 128 + the signal number when a signal killed it. */
-    public record Outcome(int exitCode, boolean timedOut, List<String> output, String errorTail) {
+    /**
+     * How the child ended. {@code exitCode} is 128 + the signal number when a signal killed it;
+     * {@code fatalSignal} names the signal (SIGSEGV, …) when the JVM caught a fatal one itself and
+     * wrote a crash report, after which it exits with 1.
+     */
+    public record Outcome(int exitCode, boolean timedOut, List<String> output, String errorTail, String fatalSignal) {
 
         public boolean crashed() {
-            return !timedOut && exitCode >= 128;
+            return !timedOut && (fatalSignal != null || exitCode >= 128);
         }
 
         /** The signal that killed the child, in words, or a description of its exit. */
         public String how() {
             if (timedOut) {
                 return "did not finish in time and was stopped";
+            }
+            if (fatalSignal != null) {
+                return "crashed in native code (" + fatalSignal + (fatalSignal.equals("SIGSEGV") ? ", a segmentation fault" : "") + ")";
             }
             return switch (exitCode) {
                 case 134 -> "crashed (abort, signal 6)";
@@ -76,7 +83,7 @@ public final class ChildJvm {
                 process.destroyForcibly().waitFor();
             }
             List<String> lines = out.join().lines().toList();
-            return new Outcome(done ? process.exitValue() : -1, !done, lines, tail(err.join(), 20));
+            return new Outcome(done ? process.exitValue() : -1, !done, lines, tail(err.join(), 20), fatalSignal(crashReports));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             throw e;
@@ -100,6 +107,20 @@ public final class ChildJvm {
         reader.setDaemon(true);
         reader.start();
         return text;
+    }
+
+    /** The signal named in a crash report the child's JVM wrote ("#  SIGSEGV (0xb) at pc=…"), or null. */
+    private static String fatalSignal(Path crashReports) {
+        try (var reports = Files.list(crashReports)) {
+            for (Path report : reports.toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("#\\s+(SIG[A-Z]+) \\(")
+                        .matcher(Files.readString(report, StandardCharsets.ISO_8859_1));
+                return m.find() ? m.group(1) : "a fatal error";
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String tail(String text, int lines) {
