@@ -38,6 +38,7 @@ public final class GlassboxApp extends Application {
             Platform.exit();
             return;
         }
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> reportUnexpected(failure));
         window = new MainWindow(stage, assets, settings);
         window.setStyle(settings.presenterProperty().get() ? PRESENTER_FONT : BASE_FONT);
         settings.presenterProperty().addListener((o, a, on) -> window.setStyle(on ? PRESENTER_FONT : BASE_FONT));
@@ -48,6 +49,32 @@ public final class GlassboxApp extends Application {
         stage.show();
         if (Boolean.getBoolean("glassbox.startupReport")) {
             reportFirstFrame();
+        }
+    }
+
+    private static boolean alertShowing;
+
+    /**
+     * A failure no page caught (an OutOfMemoryError in an event handler, say) gets the same one-line
+     * message as everywhere else, in a window that does not block; the app and the work in it stay.
+     */
+    private static void reportUnexpected(Throwable failure) {
+        org.glassbox.engine.UserMessage message = org.glassbox.engine.Failures.describe(failure);
+        System.err.println("Glassbox: " + message.text());
+        Runnable show = () -> {
+            if (alertShowing) {
+                return;
+            }
+            alertShowing = true;
+            Alert alert = new Alert(Alert.AlertType.ERROR, message.remedy());
+            alert.setHeaderText(message.problem());
+            alert.setOnHidden(e -> alertShowing = false);
+            alert.show();
+        };
+        if (Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            Platform.runLater(show);
         }
     }
 

@@ -267,18 +267,29 @@ public final class Dl4jModelZip {
                         "The weights do not belong to this configuration; save the model again with ModelSerializer.");
             }
             INDArray params = Nd4j.create(type, 1, expected);
-            int chunk = (int) Math.min(expected, 1 << 16);
-            double[] values = new double[chunk];
+            int width = type == DataType.DOUBLE ? 8 : type == DataType.FLOAT ? 4 : 2;
+            int chunk = (int) Math.min(expected, 1 << 18);
+            byte[] bytes = new byte[chunk * width];
             for (long start = 0; start < expected; start += chunk) {
                 int n = (int) Math.min(chunk, expected - start);
-                for (int i = 0; i < n; i++) {
-                    values[i] = switch (type) {
-                        case DOUBLE -> in.readDouble();
-                        case FLOAT -> in.readFloat();
-                        default -> org.bytedeco.javacpp.indexer.HalfIndexer.toFloat(in.readShort() & 0xFFFF);
-                    };
+                in.readFully(bytes, 0, n * width);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n * width).order(java.nio.ByteOrder.BIG_ENDIAN);
+                INDArray part;
+                if (type == DataType.DOUBLE) {
+                    double[] values = new double[n];
+                    buffer.asDoubleBuffer().get(values);
+                    part = Nd4j.createFromArray(values);
+                } else if (type == DataType.FLOAT) {
+                    float[] values = new float[n];
+                    buffer.asFloatBuffer().get(values);
+                    part = Nd4j.createFromArray(values);
+                } else {
+                    float[] values = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = org.bytedeco.javacpp.indexer.HalfIndexer.toFloat(buffer.getShort() & 0xFFFF);
+                    }
+                    part = Nd4j.createFromArray(values).castTo(type);
                 }
-                INDArray part = Nd4j.createFromArray(n == chunk ? values : java.util.Arrays.copyOf(values, n)).castTo(type);
                 params.get(NDArrayIndex.point(0), NDArrayIndex.interval(start, start + n)).assign(part);
             }
             return params;

@@ -13,6 +13,10 @@ public final class ModelChecks {
 
     /** Refuses a network with a NaN or infinite weight, naming the layer and the parameter. */
     public static void requireFiniteParameters(ModelHandle model, Path source) throws ModelLoadException {
+        org.nd4j.linalg.api.ndarray.INDArray all = model.network().params();
+        if (all == null || all.isEmpty() || count(all, Conditions.notFinite()) == 0) {
+            return;
+        }
         org.deeplearning4j.nn.api.Layer[] layers = model.network().getLayers();
         for (int i = 0; i < layers.length; i++) {
             for (java.util.Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> p : layers[i].paramTable().entrySet()) {
