@@ -7,6 +7,9 @@
   unknown-layer.h5   a Sequential model with a layer class no importer knows
   huge-layer.h5      a Dense layer declaring 2,000,000,000 units (no weights stored)
   not-keras.h5       a valid HDF5 file with one dataset and no Keras attributes
+  segfault.h5        not written here: ../keras/conv.h5 with bytes changed by a fuzzer (Python's
+                     random.Random(52): 1 to 64 random bytes set or inverted); javacpp's libhdf5
+                     1.12 crashes on it with SIGSEGV (libhdf5.so.200+0x1cb81c)
 Run with Debian's python3 (python3-h5py): /usr/bin/python3 make_hostile_keras_fixtures.py
 """
 import json

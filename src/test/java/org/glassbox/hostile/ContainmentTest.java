@@ -39,6 +39,16 @@ class ContainmentTest {
     }
 
     @Test
+    void aKerasFileThatCrashesTheNativeHdf5ReaderEndsWithAMessageNotACrash() throws Exception {
+        Path crashing = Files.copy(Path.of(getClass().getResource("/hostile/segfault.h5").toURI()), dir.resolve("segfault.h5"));
+        Run run = cli("evaluate", "--model", crashing.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("segfault.h5: the Keras importer crashed in native code (SIGSEGV, a segmentation"
+                + " fault) while reading this file (in a separate process, so nothing else was affected)."), run.output());
+        assertFalse(run.output().contains("A fatal error has been detected"), "the crash report stays with the child");
+    }
+
+    @Test
     void assetsPlantedAboveTheWorkingDirectoryAreNotUsed() throws Exception {
         Path planted = dir.resolve("planted");
         Files.createDirectories(planted.resolve("assets"));

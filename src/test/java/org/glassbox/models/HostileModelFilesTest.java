@@ -178,6 +178,8 @@ class HostileModelFilesTest {
                 new Case("HDF5 that is not Keras", "holds no Keras model", f -> resource("not-keras.h5", f)),
                 new Case("a Lambda layer", "Lambda layer, which holds Python code", f -> resource("lambda.h5", f)),
                 new Case("an unknown Keras layer", "Unsupported keras layer type QuantumEntangler.", f -> resource("unknown-layer.h5", f)),
+                new Case("an HDF5 file that crashes the native reader", "crashed in native code (SIGSEGV, a segmentation fault)",
+                        f -> resource("segfault.h5", f)),
                 new Case("a huge Keras layer", "need more memory than the importer may use", f -> resource("huge-layer.h5", f)));
     }
 
