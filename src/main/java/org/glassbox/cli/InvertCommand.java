@@ -128,48 +128,11 @@ final class InvertCommand implements Callable<Integer> {
             experiment = InversionRun.experiment(model, imageFile != null ? imageFile.toString() : FashionMnist.TEST_ID, setup, seed);
             base = Path.of("");
         }
-        int code = run(experiment, base, out);
+        int code = RunCommand.run(experiment, base, out);
         if (priceSteps > 0) {
             printPrice(InversionRun.setup(experiment), experiment.seed());
         }
         return code;
-    }
-
-    /** Runs an inversion experiment to the end, prints its figures and writes its results. */
-    static int run(Experiment experiment, Path base, Path out) throws Exception {
-        Assets assets = Assets.locate();
-        InversionRun.Prepared run = InversionRun.prepare(assets, experiment, base);
-        InversionTask task = run.task();
-        List<InversionSnapshot> history = new ArrayList<>();
-        Instant started = Instant.now();
-        long start = System.nanoTime();
-        double secondsTo30 = Double.NaN;
-        int iterationsTo30 = -1;
-        for (int i = 0; i < task.iterations(); i++) {
-            InversionSnapshot s = task.step(i);
-            history.add(s);
-            if (iterationsTo30 < 0 && s.psnr() >= 30) {
-                iterationsTo30 = s.iteration();
-                secondsTo30 = (System.nanoTime() - start) / 1e9;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        RunRecord record = InversionRun.writeResults(out, experiment, run, history, started, seconds);
-        InversionSnapshot last = history.get(history.size() - 1);
-        Reconstruction best = last.best();
-        int[] matched = new int[best.watched()];
-        for (int i = 0; i < matched.length; i++) {
-            matched[i] = best.labelOf(i);
-        }
-        System.out.printf(Locale.ROOT, "%s on %s, %s%n", run.setup().attack(), run.model().name(), run.defense().describe());
-        System.out.printf(Locale.ROOT, "labels: %s (true: %s)%n", run.labelNames(matched), run.labelNames(run.watched().labels()));
-        System.out.printf(Locale.ROOT, "%d iterations in %.2f s: %.1f iterations/s; final PSNR %.2f dB, SSIM %.4f;"
-                        + " best iterate (least loss) %d: %.2f dB%n", task.iterations(), seconds, task.iterations() / seconds,
-                last.psnr(), last.ssim(), last.bestIteration(), best.psnr());
-        System.out.println(iterationsTo30 < 0 ? "30 dB not reached"
-                : String.format(Locale.ROOT, "30 dB reached at iteration %d, after %.2f s", iterationsTo30, secondsTo30));
-        System.out.println("wrote " + String.join(", ", record.files()) + " to " + out.toAbsolutePath());
-        return 0;
     }
 
     private void printPrice(InversionSetup setup, long seed) throws Exception {
@@ -178,10 +141,7 @@ final class InvertCommand implements Callable<Integer> {
         int frames = Math.max(1, priceSteps / 10);
         DefensePriceTask price = new DefensePriceTask(SampleModels.lenetSigmoid(seed), chosen, FashionMnist.train(assets),
                 FashionMnist.test(assets), frames, 10, 32, seed);
-        PriceSnapshot p = null;
-        for (int i = 0; i < frames; i++) {
-            p = price.step(i);
-        }
+        PriceSnapshot p = org.glassbox.workspace.HeadlessRunner.runToEnd(price);
         System.out.printf(Locale.ROOT, "price of %s after %d steps: test accuracy %.1f %% without, %.1f %% with%n",
                 chosen.describe(), p.steps(), 100 * p.accuracyUndefended(), 100 * p.accuracyDefended());
     }

@@ -1,43 +1,15 @@
 package org.glassbox.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glassbox.data.Assets;
-import org.glassbox.data.FashionMnist;
-import org.glassbox.data.LabeledImages;
 import org.glassbox.data.ToyDataset;
-import org.glassbox.engine.UserFacingException;
-import org.glassbox.experiment.ExperimentFiles;
-import org.glassbox.experiment.HtmlReport;
-import org.glassbox.experiment.Parameters;
-import org.glassbox.experiment.ResultFolder;
-import org.glassbox.experiment.Versions;
-import org.glassbox.models.CatalogEntry;
-import org.glassbox.models.ModelCatalog;
-import org.glassbox.models.ModelHandle;
-import org.glassbox.models.ModelLoader;
-import org.glassbox.models.samples.SampleTrainer;
-import org.glassbox.regions.Architecture;
-import org.glassbox.regions.Coloring;
-import org.glassbox.regions.ExactPartition;
-import org.glassbox.regions.MapMarker;
-import org.glassbox.regions.PiecewiseLinearNetwork;
-import org.glassbox.regions.Plane;
-import org.glassbox.regions.PlaygroundParameters;
-import org.glassbox.regions.PlaygroundSnapshot;
-import org.glassbox.regions.PlaygroundTask;
-import org.glassbox.regions.RegionMap;
-import org.glassbox.regions.RegionMapFiles;
-import org.glassbox.regions.RegionMapImage;
-import org.glassbox.regions.Window;
-import picocli.CommandLine.ArgGroup;
+import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.Param;
+import org.glassbox.regions.Coloring;
+import org.glassbox.regions.PlaygroundParameters;
+import org.glassbox.regions.RegionsSetup;
+import org.glassbox.regions.RegionsWorkspace;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,123 +59,12 @@ final class RegionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long seed = common.seed;
-        Path out = common.out;
-        Assets assets = Assets.locate();
-        PiecewiseLinearNetwork network;
-        PlaygroundSnapshot trained = null;
-        Plane plane = Plane.identity2d();
-        Window home = PlaygroundTask.TRAINING_WINDOW;
-        List<MapMarker> markers = new ArrayList<>();
-        List<String> files = new ArrayList<>(List.of("region-map.png", "regions.json", "run.json", "report.html"));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        String name;
-        if (source.train != null) {
-            PlaygroundParameters p = new PlaygroundParameters(400, 0.1, 0.01, 20, 0, stepsPerFrame, frames);
-            Parameters.requireValid(p);
-            PlaygroundTask task = new PlaygroundTask(source.train, Architecture.parse(hidden), p, seed);
-            PlaygroundSnapshot last = null;
-            for (int i = 0; i < task.iterations(); i++) {
-                last = task.step(i);
-            }
-            network = last.network();
-            for (int i = 0; i < task.points().size(); i++) {
-                markers.add(new MapMarker(task.points().xy()[i][0], task.points().xy()[i][1], task.points().labels()[i], null));
-            }
-            trained = last;
-            files.add("region-counts.csv");
-            metrics.put("loss", last.loss());
-            metrics.put("accuracy", last.accuracy());
-            name = source.train.id() + " " + Architecture.parse(hidden).shape(2, 2);
-        } else {
-            ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
-            CatalogEntry entry = catalog.find(source.model).orElse(null);
-            Path path = entry != null ? catalog.pathOf(entry) : Path.of(source.model);
-            ModelHandle model = entry != null ? catalog.load(entry.id()) : ModelLoader.load(path);
-            network = PiecewiseLinearNetwork.of(model, path);
-            name = model.name();
-            if (network.inputs() == 784) {
-                LabeledImages test = FashionMnist.test(assets);
-                if (images.length != 3) {
-                    throw new UserFacingException("--images needs three test image numbers.", "For example --images 0,1,2.");
-                }
-                double[][] x = new double[3][];
-                double[][] at = {{0, 0}, {1, 0}, {0, 1}};
-                for (int k = 0; k < 3; k++) {
-                    if (images[k] < 0 || images[k] >= test.size()) {
-                        throw new UserFacingException("Test image " + images[k] + " does not exist.", "Use 0 to " + (test.size() - 1) + ".");
-                    }
-                    x[k] = test.image(images[k]);
-                    markers.add(new MapMarker(at[k][0], at[k][1], test.labels()[images[k]],
-                            "#" + images[k] + " " + test.classNames().get(test.labels()[images[k]])));
-                }
-                try {
-                    plane = Plane.through(x[0], x[1], x[2]);
-                } catch (IllegalArgumentException e) {
-                    throw new UserFacingException("--images " + images[0] + "," + images[1] + "," + images[2]
-                            + " do not make a plane: " + e.getMessage() + ".", "Pick three different test images.");
-                }
-                home = new Window(-0.25, 1.25, -0.25, 1.25);
-            } else if (network.inputs() != 2) {
-                throw new UserFacingException(path.getFileName() + " takes " + network.inputs() + " inputs.",
-                        "The region map works on 2-input networks, or on 784-input image models through three test images.");
-            } else if (entry != null && entry.dataset().startsWith("toy:")) {
-                ToyDataset.Points points = SampleTrainer.toyTrainingPoints(entry.dataset(), entry.seed());
-                for (int i = 0; i < points.size(); i++) {
-                    markers.add(new MapMarker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
-                }
-            }
-        }
-        if (window != null) {
-            if (window.length != 4) {
-                throw new UserFacingException("--window needs four numbers: uMin,uMax,vMin,vMax.", "For example --window -1,1,-1,1.");
-            }
-            try {
-                home = new Window(window[0], window[1], window[2], window[3]);
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("--window: " + e.getMessage() + ".", "Give uMin < uMax and vMin < vMax.");
-            }
-        }
-        RegionMap map = ExactPartition.compute(network, plane, home);
-        PlaygroundSnapshot trainingRun = trained;
-        Window shown = home;
-        String shownName = name;
-        ResultFolder.write(out, folder -> {
-            if (trainingRun != null) {
-                RegionMapFiles.writeTrainingCsv(trainingRun, stepsPerFrame, folder.resolve("region-counts.csv"));
-            }
-            RegionMapImage.write(map, markers, coloring, size, folder.resolve("region-map.png"));
-            RegionMapFiles.writeJson(map, folder.resolve("regions.json"));
-            metrics.put("regions", map.size());
-            metrics.put("mapSeconds", map.seconds());
-            metrics.put("decisionBoundarySegments", map.boundary().size());
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("workspace", "linear-regions");
-            run.put("model", shownName);
-            run.put("seed", seed);
-            run.put("window", shown);
-            run.put("versions", Versions.current());
-            run.put("metrics", metrics);
-            run.put("files", files);
-            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), run);
-            Map<String, Object> what = new LinkedHashMap<>();
-            what.put("network", shownName);
-            what.put("plane", network.inputs() == 2 ? "the input plane itself" : "through test images " + java.util.Arrays.toString(images));
-            what.put("window", String.format(Locale.ROOT, "u ∈ [%g, %g], v ∈ [%g, %g]", shown.uMin(), shown.uMax(), shown.vMin(), shown.vMax()));
-            what.put("colouring", coloring);
-            what.put("seed", seed);
-            new HtmlReport("Linear regions: " + shownName)
-                    .paragraph(String.format(Locale.ROOT, "%,d linear regions, computed exactly (double precision) in %.1f ms;"
-                            + " %d decision-boundary segments.", map.size(), map.seconds() * 1e3, map.boundary().size()))
-                    .table("What was run", what)
-                    .table("Figures", metrics)
-                    .image("Region map", RegionMapImage.render(map, markers, coloring, size))
-                    .write(folder.resolve("report.html"));
-            return null;
-        });
-        System.out.printf(Locale.ROOT, "%s: %,d regions in %.1f ms on u ∈ [%g, %g], v ∈ [%g, %g]%n", name, map.size(),
-                map.seconds() * 1e3, home.uMin(), home.uMax(), home.vMin(), home.vMax());
-        System.out.println("wrote " + String.join(", ", files) + " to " + out.toAbsolutePath());
-        return 0;
+        RegionsSetup d = RegionsSetup.defaults();
+        PlaygroundParameters t = d.training();
+        RegionsSetup setup = new RegionsSetup(hidden, new PlaygroundParameters(t.points(), t.noise(), t.learningRate(),
+                t.batchSize(), t.l2(), stepsPerFrame, frames), images, window, coloring, size);
+        Experiment experiment = source.train != null ? RegionsWorkspace.training(source.train, setup, common.seed)
+                : RegionsWorkspace.experiment(source.model, "", setup, common.seed);
+        return RunCommand.run(experiment, Path.of(""), common.out);
     }
 }

@@ -88,8 +88,7 @@ final class WatermarkCommand {
                     tokens, temperature, 0));
             WatermarkSetup setup = new WatermarkSetup(prompt, parameters, keyOptions.scheme, greedy, keyOptions.threshold,
                     !keyOptions.countRepeats);
-            generate(setup, seed, keyOptions.out, Map.of("delta", delta, "temperature", temperature, "greedy", greedy));
-            return 0;
+            return RunCommand.run(org.glassbox.watermark.WatermarkRun.experiment(setup, seed), Path.of(""), keyOptions.out);
         }
     }
 
@@ -115,7 +114,7 @@ final class WatermarkCommand {
             if (file != null) {
                 input = org.glassbox.data.TextFiles.readUtf8(file, 16L << 20);
             }
-            LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
+            LanguageModel model = LanguageModel.bundled(Assets.locate());
             WatermarkKey key;
             try {
                 key = new WatermarkKey(keyOptions.key, keyOptions.gamma, keyOptions.scheme, model.vocabulary().size());
@@ -164,7 +163,7 @@ final class WatermarkCommand {
             long seed = common.seed;
             Path out = common.out;
             Assets assets = Assets.locate();
-            LanguageModel model = WatermarkBenchmark.bundledModel(assets);
+            LanguageModel model = LanguageModel.bundled(assets);
             GenerationSettings settings = new GenerationSettings(Parameters.requireValid(new GenerationParameters(gamma, delta,
                     WatermarkKey.DEFAULT_KEY, tokens, 0.7, 0)), scheme, false);
             WatermarkEvaluationParameters p = Parameters.requireValid(new WatermarkEvaluationParameters(generations, human, tokens,
@@ -273,27 +272,6 @@ final class WatermarkCommand {
             }
             return 0;
         }
-    }
-
-    /** {@code glassbox run} on a watermark experiment: writes the text and its detection with the experiment's settings. */
-    static int run(org.glassbox.experiment.Experiment experiment, Path out) throws Exception {
-        generate(org.glassbox.watermark.WatermarkRun.setup(experiment), experiment.seed(), out,
-                Map.of("experiment", org.glassbox.experiment.ExperimentFiles.JSON.valueToTree(experiment)));
-        return 0;
-    }
-
-    /** Writes after the prompt at full speed, prints the text and the detector's reading, and saves both when {@code out} is given. */
-    private static void generate(WatermarkSetup setup, long seed, Path out, Map<String, Object> provenance) throws Exception {
-        LanguageModel model = WatermarkBenchmark.bundledModel(Assets.locate());
-        GenerationSettings settings = setup.settings().with(setup.parameters().withoutPause());
-        GenerationSnapshot s = new GenerationTask(model, settings, setup.prompt(), seed).runAll();
-        System.out.println(s.text());
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%d words at %.0f words/s%n", s.generated(), s.tokensPerSecond());
-        WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), setup.ignoreRepeated());
-        Map<String, Object> record = new java.util.LinkedHashMap<>(Map.of("model", model.id(), "prompt", setup.prompt(), "seed", seed));
-        record.putAll(provenance);
-        report(ScoredText.score(s.text(), model.vocabulary(), detector), detector, setup.threshold(), out, record);
     }
 
     private static void report(ScoredText scored, WatermarkDetector detector, double threshold, Path out,

@@ -54,6 +54,9 @@ public final class ExperimentFiles {
                 throw new UserFacingException(name + ": an experiment file holds one JSON object.",
                         "Save the experiment again from Glassbox (Ctrl+S).");
             }
+            if (tree.path("experiment").isObject() && tree.has("files")) {
+                tree = tree.get("experiment"); // a run.json: replay the experiment it records
+            }
             List<String> known = java.util.Arrays.stream(Experiment.class.getRecordComponents())
                     .map(java.lang.reflect.RecordComponent::getName).toList();
             for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {

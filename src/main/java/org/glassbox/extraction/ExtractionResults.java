@@ -166,13 +166,14 @@ public final class ExtractionResults {
             metrics.put("maxOutputErrorPlane", done.planeInputs().maxError());
             metrics.put("argmaxAgreement", done.randomInputs().argmaxAgreement());
         }
-        metrics.put("seconds", seconds);
         return metrics;
     }
 
     /** Writes the results into the folder and returns the names of the files written. */
-    public static List<String> write(Path out, ExtractionTarget target, ExtractionSnapshot s, ExtractionParameters parameters,
-                                     OutputPrecision precision, long seed, Instant started, double seconds) throws IOException {
+    public static org.glassbox.experiment.RunRecord write(Path out, org.glassbox.experiment.Experiment experiment,
+                                                          ExtractionTarget target, ExtractionSnapshot s, ExtractionParameters parameters,
+                                                          OutputPrecision precision, Instant started, double seconds) throws IOException {
+        long seed = experiment.seed();
         return org.glassbox.experiment.ResultFolder.write(out, folder -> {
             List<String> files = new ArrayList<>();
             RegionMap map = ExactPartition.compute(target.network(), target.plane(), target.window());
@@ -188,17 +189,9 @@ public final class ExtractionResults {
             files.add("run.json");
             files.add("report.html");
             Map<String, Object> metrics = metrics(s, seconds);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("workspace", "reverse-engineering");
-            run.put("network", target.name());
-            run.put("precision", precision.toString());
-            run.put("parameters", parameters);
-            run.put("seed", seed);
-            run.put("started", started.toString());
-            run.put("versions", Versions.current());
-            run.put("metrics", metrics);
-            run.put("files", files);
-            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), run);
+            org.glassbox.experiment.RunRecord record = new org.glassbox.experiment.RunRecord(experiment, Versions.current(),
+                    started.toString(), seconds, metrics, files);
+            ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
             Map<String, Object> what = new LinkedHashMap<>();
             what.put("network", target.name() + " (" + target.network().inputs() + " inputs; widths hidden from the attack)");
             what.put("black box answers", precision.toString());
@@ -215,7 +208,7 @@ public final class ExtractionResults {
                             + " (green: first layer, orange: deeper, black: unclear), recovered hyperplanes (pink) and deeper boundaries (teal), boundary"
                             + " walks (purple, two-input networks only)", picture)
                     .write(folder.resolve("report.html"));
-            return files;
+            return record;
         });
     }
 }

@@ -265,4 +265,15 @@ public final class ImageWatermark {
         }
         return best;
     }
+
+    /** The SDXL watermark's 48-bit payload 0xB3EC907BB19E, most significant bit first. */
+    public static boolean[] sdxlPayload() {
+        long value = 0xB3EC907BB19EL;
+        boolean[] bits = new boolean[48];
+        for (int i = 0; i < 48; i++) {
+            bits[i] = ((value >>> (47 - i)) & 1) == 1;
+        }
+        return bits;
+    }
+
 }

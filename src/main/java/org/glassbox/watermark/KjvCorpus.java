@@ -112,4 +112,19 @@ public final class KjvCorpus {
         }
         return out;
     }
+
+    /** Seeded prompts: the first five words of held-out verses. */
+    public java.util.List<String> prompts(int count, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.List<String> verses = heldOutVerses();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        while (out.size() < count) {
+            java.util.List<String> words = WordTokenizer.words(verses.get(random.nextInt(verses.size())));
+            if (words.size() >= 8) {
+                out.add(WordTokenizer.join(words.subList(0, 5)));
+            }
+        }
+        return out;
+    }
+
 }

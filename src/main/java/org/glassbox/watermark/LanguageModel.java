@@ -134,4 +134,14 @@ public final class LanguageModel {
         }
         return values;
     }
+
+    /** The bundled word LSTM of the King James Bible, from the sample-model catalog. */
+    public static LanguageModel bundled(org.glassbox.data.Assets assets) throws Exception {
+        org.glassbox.models.ModelCatalog catalog = org.glassbox.models.ModelCatalog.read(assets.sampleModels());
+        org.glassbox.models.CatalogEntry entry = catalog.find(LanguageModelRecipe.ID).orElseThrow(() -> new IllegalStateException(
+                "the language model " + LanguageModelRecipe.ID + " is not in " + catalog.folder()
+                        + "; build it with " + LanguageModelTrainer.COMMAND));
+        return load(entry.id(), catalog.pathOf(entry));
+    }
+
 }

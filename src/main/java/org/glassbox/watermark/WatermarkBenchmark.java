@@ -19,37 +19,15 @@ public final class WatermarkBenchmark {
     private WatermarkBenchmark() {
     }
 
-    public static LanguageModel bundledModel(Assets assets) throws Exception {
-        ModelCatalog catalog = ModelCatalog.read(assets.sampleModels());
-        CatalogEntry entry = catalog.find(LanguageModelRecipe.ID).orElseThrow(() -> new IllegalStateException(
-                "the language model " + LanguageModelRecipe.ID + " is not in " + catalog.folder()
-                        + "; build it with " + LanguageModelTrainer.COMMAND));
-        return LanguageModel.load(entry.id(), catalog.pathOf(entry));
-    }
-
-    /** Seeded prompts: the first five words of held-out verses. */
-    public static List<String> prompts(KjvCorpus corpus, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> verses = corpus.heldOutVerses();
-        List<String> out = new ArrayList<>();
-        while (out.size() < count) {
-            List<String> words = WordTokenizer.words(verses.get(random.nextInt(verses.size())));
-            if (words.size() >= 8) {
-                out.add(WordTokenizer.join(words.subList(0, 5)));
-            }
-        }
-        return out;
-    }
-
     public static void run(PrintStream out, int generations, int humanPassages) throws Exception {
         Assets assets = Assets.locate();
-        LanguageModel model = bundledModel(assets);
+        LanguageModel model = LanguageModel.bundled(assets);
         KjvCorpus corpus = KjvCorpus.load(assets);
         Vocabulary vocabulary = model.vocabulary();
         GenerationSettings settings = GenerationSettings.defaults().with(GenerationParameters.defaults().withoutPause());
         WatermarkKey key = settings.watermarkKey(vocabulary.size());
         WatermarkDetector detector = new WatermarkDetector(key, true);
-        List<String> prompts = prompts(corpus, generations, 1);
+        List<String> prompts = corpus.prompts(generations, 1);
 
         new GenerationTask(model, settings.with(settings.parameters().withTokens(50)), prompts.get(0), 0).runAll();
         out.printf(Locale.ROOT, "Bundled LM %s: %d words; γ = %.2f, δ = %.1f, %s, temperature %.1f, T = %d%n", model.id(),
@@ -121,19 +99,9 @@ public final class WatermarkBenchmark {
         }
     }
 
-    /** The SDXL watermark's 48-bit payload 0xB3EC907BB19E, most significant bit first. */
-    public static boolean[] sdxlPayload() {
-        long value = 0xB3EC907BB19EL;
-        boolean[] bits = new boolean[48];
-        for (int i = 0; i < 48; i++) {
-            bits[i] = ((value >>> (47 - i)) & 1) == 1;
-        }
-        return bits;
-    }
-
     /** Bit accuracy of the DWT-DCT watermark on the bundled photographs, clean and under each attack. */
     public static void image(PrintStream out, Assets assets) throws java.io.IOException {
-        boolean[] bits = sdxlPayload();
+        boolean[] bits = ImageWatermark.sdxlPayload();
         ImageWatermark mark = new ImageWatermark();
         String[] names = {"astronaut", "chelsea", "coffee", "rocket", "hubble_deep_field"};
         out.println("Bit accuracy of the DWT-DCT watermark (48-bit SDXL payload). JPEG q: 4:2:0 colour / 4:4:4 colour.");

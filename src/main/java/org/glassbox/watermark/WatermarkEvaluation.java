@@ -71,7 +71,7 @@ public final class WatermarkEvaluation implements IterativeTask<WatermarkEvaluat
         this.seed = seed;
         this.detector = new WatermarkDetector(this.settings.watermarkKey(model.vocabulary().size()), true);
         this.attack = new TextAttack(model.vocabulary(), model.copy());
-        this.prompts = WatermarkBenchmark.prompts(corpus, parameters.generations(), Seeds.derive(seed, "prompts"));
+        this.prompts = corpus.prompts(parameters.generations(), Seeds.derive(seed, "prompts"));
         List<List<String>> all = corpus.humanPassages(Integer.MAX_VALUE, parameters.tokens());
         if (all.size() < 2) {
             throw new IllegalArgumentException("the held-out text holds fewer than 2 passages of " + parameters.tokens() + " tokens");

@@ -40,9 +40,46 @@ public final class WatermarkResults {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
+    /** Writes a detection of any text: text.txt, tokens.csv, z-curve.csv and detection.json. */
     public static void write(Path out, ScoredText scored, WatermarkKey key, boolean ignoreRepeated, double threshold,
                              Map<String, Object> provenance) throws IOException {
         org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            writeFiles(folder, scored, key, ignoreRepeated, threshold, provenance);
+            return null;
+        });
+    }
+
+    /** Writes a generation experiment's run: the detection's files, and run.json with the experiment to replay. */
+    public static org.glassbox.experiment.RunRecord writeRun(Path out, org.glassbox.experiment.Experiment experiment,
+                                                             ScoredText scored, WatermarkKey key, boolean ignoreRepeated,
+                                                             double threshold, java.time.Instant started, double seconds)
+            throws IOException {
+        return org.glassbox.experiment.ResultFolder.write(out, folder -> {
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("model", experiment.model());
+            provenance.put("prompt", experiment.parameters().path("prompt").asText());
+            provenance.put("seed", experiment.seed());
+            provenance.put("experiment", experiment);
+            writeFiles(folder, scored, key, ignoreRepeated, threshold, provenance);
+            Detection d = scored.detection();
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("tokens", d.tokens());
+            metrics.put("scored", d.scored());
+            metrics.put("green", d.green());
+            metrics.put("z", d.z());
+            metrics.put("pValue", d.pValue());
+            metrics.put("detected", d.detected(threshold));
+            org.glassbox.experiment.RunRecord record = new org.glassbox.experiment.RunRecord(experiment,
+                    org.glassbox.experiment.Versions.current(), started.toString(), seconds, metrics,
+                    java.util.List.of("text.txt", "tokens.csv", "z-curve.csv", "detection.json", "run.json"));
+            org.glassbox.experiment.ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
+            return record;
+        });
+    }
+
+    private static void writeFiles(Path folder, ScoredText scored, WatermarkKey key, boolean ignoreRepeated, double threshold,
+                                   Map<String, Object> provenance) throws IOException {
+        {
             Files.writeString(folder.resolve("text.txt"), scored.text(), StandardCharsets.UTF_8);
             Detection d = scored.detection();
             StringBuilder tokens = new StringBuilder("index,token,start,end,mark\n");
@@ -75,7 +112,6 @@ public final class WatermarkResults {
             summary.put("winMaxZ", d.winMax().z());
             summary.put("winMaxLength", d.winMax().length());
             JSON.writeValue(folder.resolve("detection.json").toFile(), summary);
-            return null;
-        });
+        }
     }
 }

@@ -42,7 +42,7 @@ class ImageWatermarkTest {
     @Test
     void jpegKeepsTheMarkOnlyWhenColourIsNotSubsampled() {
         ImageWatermark mark = new ImageWatermark();
-        boolean[] bits = WatermarkBenchmark.sdxlPayload();
+        boolean[] bits = ImageWatermark.sdxlPayload();
         BufferedImage marked = mark.embed(coffee, bits);
         assertEquals(1.0, mark.decode(ImageAttack.jpeg(marked, 75, false), 48).accuracyAgainst(bits), "4:4:4 keeps U whole");
         assertTrue(mark.decode(ImageAttack.jpeg(marked, 75, true), 48).accuracyAgainst(bits) < 0.75,

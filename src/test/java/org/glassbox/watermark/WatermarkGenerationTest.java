@@ -20,13 +20,13 @@ class WatermarkGenerationTest {
     @BeforeAll
     static void load() throws Exception {
         Assets assets = Assets.locate();
-        model = WatermarkBenchmark.bundledModel(assets);
+        model = LanguageModel.bundled(assets);
         corpus = KjvCorpus.load(assets);
     }
 
     @Test
     void watermarkedGenerationsOf200TokensAreDetectedAtZ4InAtLeastNineOfTen() throws Exception {
-        List<String> prompts = WatermarkBenchmark.prompts(corpus, 10, 3);
+        List<String> prompts = corpus.prompts(10, 3);
         int detected = 0;
         for (int i = 0; i < prompts.size(); i++) {
             GenerationSnapshot s = new GenerationTask(model, SETTINGS, prompts.get(i), 40 + i).runAll();
@@ -40,7 +40,7 @@ class WatermarkGenerationTest {
     void withoutTheBiasTheSameGenerationsAreNotFlagged() throws Exception {
         GenerationSettings plain = SETTINGS.with(SETTINGS.parameters().withDelta(0));
         int flagged = 0;
-        for (String prompt : WatermarkBenchmark.prompts(corpus, 5, 4)) {
+        for (String prompt : corpus.prompts(5, 4)) {
             flagged += new GenerationTask(model, plain, prompt, 9).runAll().detection().detected(4) ? 1 : 0;
         }
         assertEquals(0, flagged, "text written without δ carries no watermark");

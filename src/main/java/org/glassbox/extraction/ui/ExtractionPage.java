@@ -117,6 +117,7 @@ public final class ExtractionPage implements WorkspacePage {
     private ExtractionParameters shownParameters;
     private OutputPrecision shownPrecision;
     private long shownSeed;
+    private String shownReference;
     private java.time.Instant startedAt;
 
     public ExtractionPage(Assets assets) {
@@ -310,6 +311,7 @@ public final class ExtractionPage implements WorkspacePage {
             Job<ExtractionSnapshot> job = new Job<>("Extract " + target.name(), seed, task);
             shownParameters = parameters;
             shownPrecision = precision.getValue();
+            shownReference = networkReference();
             shownSeed = seed;
             startedAt = java.time.Instant.now();
             jobs.start(job, this::show);
@@ -405,7 +407,9 @@ public final class ExtractionPage implements WorkspacePage {
         Job<?> job = jobs.currentJob().get();
         double seconds = job == null ? 0 : job.elapsedSeconds();
         ExtractionSnapshot snapshot = shown;
-        messages.writeOrReport(() -> ExtractionResults.write(folder, target, snapshot, shownParameters, shownPrecision, shownSeed,
+        org.glassbox.experiment.Experiment experiment = ExtractionRun.experiment(shownReference,
+                new ExtractionSetup(shownPrecision.toString(), shownParameters), shownSeed);
+        messages.writeOrReport(() -> ExtractionResults.write(folder, experiment, target, snapshot, shownParameters, shownPrecision,
                 startedAt, seconds), folder.toFile());
     }
 

@@ -49,7 +49,7 @@ final class ImageWatermarkView extends ScrollPane {
     private final Assets assets;
     private final Consumer<UserMessage> problems;
     private final ComboBox<String> photo = new ComboBox<>();
-    private final TextField bits = new TextField(ImageWatermark.toText(WatermarkBenchmark.sdxlPayload()));
+    private final TextField bits = new TextField(ImageWatermark.toText(ImageWatermark.sdxlPayload()));
     private final Slider jpeg = slider("jpegSlider", 10, 100, 100, "JPEG quality (100: no JPEG)");
     private final CheckBox fullColour = new CheckBox("JPEG keeps full colour (4:4:4)");
     private final Slider resize = slider("resizeSlider", 0.25, 1, 1, "Scaled by this and back (1: none)");

@@ -442,7 +442,7 @@ public final class WatermarkPage implements WorkspacePage {
     private void loadModelInBackground() {
         Thread loader = new Thread(() -> {
             try {
-                LanguageModel loaded = WatermarkBenchmark.bundledModel(assets);
+                LanguageModel loaded = LanguageModel.bundled(assets);
                 KjvCorpus text = KjvCorpus.load(assets);
                 LanguageModel forAttacks = loaded.copy();
                 Platform.runLater(() -> {

@@ -1,0 +1,106 @@
+package org.glassbox.inversion;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.engine.IterativeTask;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.RunRecord;
+import org.glassbox.workspace.PreparedRun;
+import org.glassbox.workspace.RunTiming;
+import org.glassbox.workspace.Workspace;
+
+/** Gradient inversion: private images rebuilt from the gradient a client shares (DLG, iDLG, Inverting Gradients). */
+public final class InversionWorkspace implements Workspace<InversionSetup, InversionSnapshot> {
+
+    @Override
+    public String id() {
+        return InversionRun.WORKSPACE;
+    }
+
+    @Override
+    public String title() {
+        return "Gradient inversion";
+    }
+
+    @Override
+    public String command() {
+        return "invert";
+    }
+
+    @Override
+    public Class<InversionSetup> setupType() {
+        return InversionSetup.class;
+    }
+
+    @Override
+    public InversionSetup defaults() {
+        return InversionSetup.defaults();
+    }
+
+    @Override
+    public InversionSetup setup(Experiment experiment) throws Exception {
+        return InversionRun.setup(experiment);
+    }
+
+    @Override
+    public Experiment example(long seed) {
+        InversionSetup d = InversionSetup.defaults();
+        InversionParameters p = d.parameters();
+        InversionSetup quick = new InversionSetup(d.attack(), d.optimizer(), d.image(), d.batch(), d.fileLabel(), d.resize(),
+                d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(),
+                new InversionParameters(12, p.learningRate(), p.hvpStep(), p.tvWeight(), p.restarts()));
+        return InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, quick, seed);
+    }
+
+    @Override
+    public PreparedRun<InversionSnapshot> prepare(Experiment experiment, Path base, Assets assets) throws Exception {
+        InversionRun.Prepared run = InversionRun.prepare(assets, experiment, base);
+        InversionTask task = run.task();
+        List<InversionSnapshot> history = new ArrayList<>();
+        long start = System.nanoTime();
+        double[] to30 = {-1, Double.NaN};
+        return new PreparedRun<>() {
+            @Override
+            public IterativeTask<InversionSnapshot> task() {
+                return task;
+            }
+
+            @Override
+            public void observe(InversionSnapshot s) {
+                history.add(s);
+                if (to30[0] < 0 && s.psnr() >= 30) {
+                    to30[0] = s.iteration();
+                    to30[1] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+
+            @Override
+            public RunRecord write(Path out, InversionSnapshot last, RunTiming timing) throws IOException {
+                return InversionRun.writeResults(out, experiment, run, history, timing.started(), timing.seconds());
+            }
+
+            @Override
+            public List<String> summary(InversionSnapshot last, RunTiming timing) {
+                Reconstruction best = last.best();
+                int[] matched = new int[best.watched()];
+                for (int i = 0; i < matched.length; i++) {
+                    matched[i] = best.labelOf(i);
+                }
+                double seconds = timing.seconds();
+                return List.of(
+                        String.format(Locale.ROOT, "%s on %s, %s", run.setup().attack(), run.model().name(), run.defense().describe()),
+                        String.format(Locale.ROOT, "labels: %s (true: %s)", run.labelNames(matched), run.labelNames(run.watched().labels())),
+                        String.format(Locale.ROOT, "%d iterations in %.2f s: %.1f iterations/s; final PSNR %.2f dB, SSIM %.4f;"
+                                        + " best iterate (least loss) %d: %.2f dB", task.iterations(), seconds, task.iterations() / seconds,
+                                last.psnr(), last.ssim(), last.bestIteration(), best.psnr()),
+                        to30[0] < 0 ? "30 dB not reached"
+                                : String.format(Locale.ROOT, "30 dB reached at iteration %d, after %.2f s", (int) to30[0], to30[1]));
+            }
+        };
+    }
+}

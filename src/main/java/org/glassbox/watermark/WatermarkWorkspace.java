@@ -1,0 +1,90 @@
+package org.glassbox.watermark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.glassbox.data.Assets;
+import org.glassbox.engine.IterativeTask;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.RunRecord;
+import org.glassbox.workspace.PreparedRun;
+import org.glassbox.workspace.RunTiming;
+import org.glassbox.workspace.Workspace;
+
+/** Watermarks: text written by the bundled language model with a KGW watermark, and its detection. */
+public final class WatermarkWorkspace implements Workspace<WatermarkSetup, GenerationSnapshot> {
+
+    @Override
+    public String id() {
+        return WatermarkRun.WORKSPACE;
+    }
+
+    @Override
+    public String title() {
+        return "Watermarks";
+    }
+
+    @Override
+    public String command() {
+        return "watermark";
+    }
+
+    @Override
+    public Class<WatermarkSetup> setupType() {
+        return WatermarkSetup.class;
+    }
+
+    @Override
+    public WatermarkSetup defaults() {
+        return WatermarkSetup.defaults();
+    }
+
+    @Override
+    public WatermarkSetup setup(Experiment experiment) throws Exception {
+        return WatermarkRun.setup(experiment);
+    }
+
+    @Override
+    public Experiment example(long seed) {
+        WatermarkSetup d = WatermarkSetup.defaults();
+        return WatermarkRun.experiment(new WatermarkSetup(d.prompt(), d.parameters().withTokens(40).withoutPause(), d.scheme(),
+                d.greedy(), d.threshold(), d.ignoreRepeated()), seed);
+    }
+
+    @Override
+    public PreparedRun<GenerationSnapshot> prepare(Experiment experiment, Path base, Assets assets) throws Exception {
+        WatermarkSetup setup = WatermarkRun.setup(experiment);
+        LanguageModel model = LanguageModel.bundled(assets);
+        GenerationSettings settings = setup.settings().with(setup.parameters().withoutPause());
+        GenerationTask task = new GenerationTask(model, settings, setup.prompt(), experiment.seed());
+        WatermarkDetector detector = new WatermarkDetector(settings.watermarkKey(model.vocabulary().size()), setup.ignoreRepeated());
+        return new PreparedRun<>() {
+            private ScoredText scored;
+
+            @Override
+            public IterativeTask<GenerationSnapshot> task() {
+                return task;
+            }
+
+            private ScoredText scored(GenerationSnapshot last) {
+                if (scored == null || !scored.text().equals(last.text())) {
+                    scored = ScoredText.score(last.text(), model.vocabulary(), detector);
+                }
+                return scored;
+            }
+
+            @Override
+            public RunRecord write(Path out, GenerationSnapshot last, RunTiming timing) throws IOException {
+                return WatermarkResults.writeRun(out, experiment, scored(last), detector.key(), detector.ignoresRepeated(),
+                        setup.threshold(), timing.started(), timing.seconds());
+            }
+
+            @Override
+            public List<String> summary(GenerationSnapshot last, RunTiming timing) {
+                return List.of(last.text(), "", String.format(Locale.ROOT, "%d words at %.0f words/s", last.generated(),
+                        last.tokensPerSecond()), WatermarkResults.summary(scored(last).detection(), setup.threshold()));
+            }
+        };
+    }
+}
