@@ -166,7 +166,6 @@ public final class InversionRun {
             }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("iterations", last.iteration());
-            metrics.put("iterationsPerSecond", last.iteration() / Math.max(seconds, 1e-9));
             metrics.put("finalLoss", last.loss());
             metrics.put("finalPsnr", last.psnr());
             metrics.put("finalSsim", last.ssim());
@@ -178,9 +177,11 @@ public final class InversionRun {
             metrics.put("labels", run.labelNames(matchedLabels));
             metrics.put("trueLabels", run.labelNames(watched.labels()));
             metrics.put("iterationsTo30dB", first30 == null ? -1 : first30.iteration());
-            metrics.put("secondsTo30dB", first30 == null ? Double.NaN : seconds * first30.iteration() / last.iteration());
             List<String> files = List.of("strip.png", "comparison.png", "curves.csv", "run.json", "report.html");
-            RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, metrics, files);
+            Map<String, Object> timings = new LinkedHashMap<>();
+            timings.put("iterationsPerSecond", last.iteration() / Math.max(seconds, 1e-9));
+            timings.put("secondsTo30dB", first30 == null ? Double.NaN : seconds * first30.iteration() / last.iteration());
+            RunRecord record = new RunRecord(experiment, Versions.current(), started.toString(), seconds, timings, metrics, files);
             ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
             InversionSetup setup = run.setup();
             Map<String, Object> what = new LinkedHashMap<>();
