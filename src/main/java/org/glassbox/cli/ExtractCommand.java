@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 + " Algorithm 1 with exact kinks, deeper layers by following boundaries (their Algorithm 2), signs and the last"
                 + " layer by least squares. Prints the queries used and each layer's error against the true network; writes"
                 + " map.png, neurons.csv, run.json, report.html and the recovered model.")
-final class ExtractCommand implements Callable<Integer> {
+final class ExtractCommand extends SetupCommand<ExtractionSetup> implements Callable<Integer> {
 
     @Option(names = "--experiment", description = "An experiment file of the Reverse engineering workspace; the other flags are then ignored.")
     Path experimentFile;
@@ -39,18 +39,13 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Widths of a seeded random ReLU network (He-normal weights), when no --model is given. Default: ${DEFAULT-VALUE}.")
     String random;
 
-    @Option(names = "--precision", defaultValue = "float64",
-            description = "What the black box answers: float64, float32 or decimals:N. Default: ${DEFAULT-VALUE}.")
-    String precision;
-
-    @Option(names = "--lines", description = "Random lines to search (default: ${DEFAULT-VALUE}).", defaultValue = "12")
-    int lines;
-
-    @Option(names = "--half-length", defaultValue = "20", description = "Half-length of each line. Default: ${DEFAULT-VALUE}.")
-    double halfLength;
-
     @Mixin
     SeedAndOutput common;
+
+    @Override
+    public ExtractionSetup setupDefaults() {
+        return ExtractionSetup.defaults();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -59,10 +54,8 @@ final class ExtractCommand implements Callable<Integer> {
         if (experimentFile != null) {
             return RunCommand.run(ExperimentFiles.read(experimentFile), experimentFile.toAbsolutePath().getParent(), out);
         }
-        ExtractionParameters parameters = Parameters.requireValid(new ExtractionParameters(lines, halfLength,
-                ExtractionParameters.defaults().probes(), ExtractionParameters.defaults().probeRadius(), 0));
         String network = model != null ? model : ExtractionRun.randomReference(random);
-        return RunCommand.run(ExtractionRun.experiment(network, new ExtractionSetup(precision, parameters), seed), Path.of(""), out);
+        return RunCommand.run(ExtractionRun.experiment(network, setup(), seed), Path.of(""), out);
     }
 
 }

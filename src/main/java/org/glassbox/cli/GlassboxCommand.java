@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class GlassboxCommand {
 
-    public static int execute(String... args) {
+    /** The command line with every subcommand, the options made from the setup records, and the house rules. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GlassboxCommand());
+        SetupOptions.install(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + org.glassbox.engine.Failures.describe(ex).text()));
@@ -21,6 +23,11 @@ public final class GlassboxCommand {
             OptionRules.check(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
+        return cli;
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = commandLine();
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {

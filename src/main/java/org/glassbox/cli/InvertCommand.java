@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         description = "Reconstruct private images from the gradient they give (DLG, iDLG or Inverting Gradients), from flags"
                 + " or an experiment file (--experiment, as saved from the app). Prints iterations and time to 30 dB PSNR and"
                 + " iterations per second; writes strip.png, comparison.png, curves.csv, run.json and report.html.")
-final class InvertCommand implements Callable<Integer> {
+final class InvertCommand extends SetupCommand<InversionSetup> implements Callable<Integer> {
 
     @Option(names = "--experiment", description = "An experiment file of the Gradient inversion workspace; the attack flags are then ignored.")
     Path experimentFile;
@@ -43,59 +43,12 @@ final class InvertCommand implements Callable<Integer> {
             description = "A catalog id or model file: an image classifier of 28×28 images. Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--image", defaultValue = "0", description = "The private test image (0 to 1999). Default: ${DEFAULT-VALUE}.")
-    int image;
-
     @Option(names = "--image-file", description = "A private image file (PNG, JPEG, GIF, BMP) instead of a test image; give its --label.")
     Path imageFile;
 
-    @Option(names = "--label", defaultValue = "0", description = "The class (0 to 9) of --image-file. Default: ${DEFAULT-VALUE}.")
-    int label;
-
-    @Option(names = "--resize", description = "Scale an --image-file of another size to 28×28.")
-    boolean resize;
-
-    @Option(names = "--attack", defaultValue = "IDLG",
-            description = "${COMPLETION-CANDIDATES}; each brings its paper's preset. Default: ${DEFAULT-VALUE}.")
-    InversionAttack attack;
-
-    @Option(names = "--optimizer", description = "${COMPLETION-CANDIDATES} (default: the attack's).")
-    InversionOptimizer optimizer;
-
-    @Option(names = "--batch", defaultValue = "1",
-            description = "Private images sharing one gradient: --image and the ones after it (1 to 8). Default: ${DEFAULT-VALUE}.")
-    int batch;
-
-    @Option(names = "--iterations", description = "Optimiser steps per restart (default: the attack's preset).")
-    Integer iterations;
-
-    @Option(names = "--lr", description = "Learning rate (default: the attack's preset).")
-    Double learningRate;
-
-    @Option(names = "--hvp-step", description = "Weight step of the Hessian-vector product (default: 1e-4).")
-    Double hvpStep;
-
-    @Option(names = "--tv", description = "Total-variation weight (default: the attack's preset).")
-    Double tvWeight;
-
-    @Option(names = "--restarts", description = "Restarts from fresh dummies; the best iterate by matching loss is kept (default: 1).")
-    Integer restarts;
-
     @Option(names = "--trained-weights", description = "Attack the model as trained, instead of DLG's setting"
-            + " (weights redrawn U(-0.5, 0.5) from the seed, the first round of federated training).")
+            + " (weights redrawn U(-0.5, 0.5) from the seed, the first round of federated training); the same as --dlg-weights=false.")
     boolean trainedWeights;
-
-    @Option(names = "--defense", defaultValue = "NONE",
-            description = "What the client does to its gradient: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DefenseKind defense;
-
-    @Option(names = "--strength", defaultValue = "0",
-            description = "The defense's strength: σ (Gaussian), b (Laplacian), the fraction zeroed (pruning), the noise"
-                    + " multiplier (DP-SGD) or the extra images (aggregation).")
-    double strength;
-
-    @Option(names = "--clip", defaultValue = "1", description = "DP-SGD's clip norm C. Default: ${DEFAULT-VALUE}.")
-    double clip;
 
     @Param(label = "--price-steps", description = "training steps for the defense's price", min = 0, max = 100_000)
     @Option(names = "--price-steps", defaultValue = "0",
@@ -107,6 +60,11 @@ final class InvertCommand implements Callable<Integer> {
     SeedAndOutput common;
 
     @Override
+    public InversionSetup setupDefaults() {
+        return InversionSetup.defaults();
+    }
+
+    @Override
     public Integer call() throws Exception {
         long seed = common.seed;
         Path out = common.out;
@@ -116,15 +74,16 @@ final class InvertCommand implements Callable<Integer> {
             experiment = ExperimentFiles.read(experimentFile);
             base = experimentFile.toAbsolutePath().getParent();
         } else {
-            InversionParameters preset = attack.defaults();
-            InversionParameters parameters = Parameters.requireValid(new InversionParameters(
-                    iterations != null ? iterations : preset.iterations(),
-                    learningRate != null ? learningRate : preset.learningRate(),
-                    hvpStep != null ? hvpStep : preset.hvpStep(),
-                    tvWeight != null ? tvWeight : preset.tvWeight(),
-                    restarts != null ? restarts : preset.restarts()));
-            InversionSetup setup = new InversionSetup(attack, optimizer != null ? optimizer : attack.optimizer(), image, batch,
-                    label, resize, !trainedWeights, defense, strength, clip, parameters);
+            // The attack brings its paper's optimiser and parameters; options given on top of them win.
+            InversionSetup d = InversionSetup.defaults();
+            InversionAttack attack = given("attack") ? setup().attack() : d.attack();
+            InversionSetup preset = new InversionSetup(attack, attack.optimizer(), d.image(), d.batch(), d.fileLabel(), d.resize(),
+                    d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(), attack.defaults());
+            InversionSetup setup = setup(preset);
+            if (trainedWeights) {
+                setup = new InversionSetup(setup.attack(), setup.optimizer(), setup.image(), setup.batch(), setup.fileLabel(),
+                        setup.resize(), false, setup.defense(), setup.strength(), setup.clipNorm(), setup.parameters());
+            }
             experiment = InversionRun.experiment(model, imageFile != null ? imageFile.toString() : FashionMnist.TEST_ID, setup, seed);
             base = Path.of("");
         }

@@ -60,35 +60,29 @@ final class WatermarkCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write text after a prompt with a KGW watermark; prints it with the detector's reading.")
-    static final class Generate implements Callable<Integer> {
-        @Mixin
-        KeyOptions keyOptions;
-
-        @Option(names = "--prompt", defaultValue = "And God said", description = "Prompt. Default: ${DEFAULT-VALUE}.")
-        String prompt;
-
-        @Option(names = "--delta", defaultValue = "2", description = "Bias δ added to green logits (0: no watermark). Default: ${DEFAULT-VALUE}.")
-        double delta;
-
-        @Option(names = "--tokens", defaultValue = "200", description = "New words. Default: ${DEFAULT-VALUE}.")
-        int tokens;
-
-        @Option(names = "--temperature", defaultValue = "0.7", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
-        double temperature;
-
-        @Option(names = "--greedy", description = "Take the most likely word instead of sampling.")
-        boolean greedy;
+    static final class Generate extends SetupCommand<WatermarkSetup> implements Callable<Integer> {
+        @Option(names = "--count-repeats", description = "Count repeated (context, word) pairs every time; the same as"
+                + " --ignore-repeated=false.")
+        boolean countRepeats;
 
         @Option(names = "--seed", defaultValue = "" + Seeds.DEFAULT, description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = {"-o", "--out"}, description = "Folder for text.txt, tokens.csv, z-curve.csv, detection.json and run.json.")
+        Path out;
+
+        @Override
+        public WatermarkSetup setupDefaults() {
+            return WatermarkSetup.defaults();
+        }
+
         @Override
         public Integer call() throws Exception {
-            GenerationParameters parameters = Parameters.requireValid(new GenerationParameters(keyOptions.gamma, delta, keyOptions.key,
-                    tokens, temperature, 0));
-            WatermarkSetup setup = new WatermarkSetup(prompt, parameters, keyOptions.scheme, greedy, keyOptions.threshold,
-                    !keyOptions.countRepeats);
-            return RunCommand.run(org.glassbox.watermark.WatermarkRun.experiment(setup, seed), Path.of(""), keyOptions.out);
+            WatermarkSetup setup = setup();
+            if (countRepeats) {
+                setup = new WatermarkSetup(setup.prompt(), setup.parameters(), setup.scheme(), setup.greedy(), setup.threshold(), false);
+            }
+            return RunCommand.run(org.glassbox.watermark.WatermarkRun.experiment(setup, seed), Path.of(""), out);
         }
     }
 

@@ -20,4 +20,7 @@ public @interface Param {
     double min() default Double.NEGATIVE_INFINITY;
 
     double max() default Double.POSITIVE_INFINITY;
+
+    /** Other names of the field's command-line option, besides --kebab-case-of-its-name (e.g. "--lr"). */
+    String[] flags() default {};
 }

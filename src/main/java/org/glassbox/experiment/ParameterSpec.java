@@ -44,6 +44,11 @@ public record ParameterSpec(String name, String label, String description, Class
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "-∞";
         }
-        return isInteger() ? String.valueOf((long) v) : String.format(Locale.ROOT, "%g", v);
+        if (isInteger()) {
+            return String.valueOf((long) v);
+        }
+        double a = Math.abs(v);
+        return a == 0 || (a >= 1e-4 && a < 1e7) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
+                : String.format(Locale.ROOT, "%.0e", v);
     }
 }

@@ -19,7 +19,8 @@ public record InversionSetup(
         int image,
         @Param(label = "Batch size", description = "Private images sharing one gradient.", min = 1, max = Assignment.MAX_SIZE)
         int batch,
-        @Param(label = "Label of the image file", description = "The class of a private image read from a file.", min = 0, max = 9)
+        @Param(label = "Label of the image file", description = "The class of a private image read from a file.", min = 0, max = 9,
+                flags = "--label")
         int fileLabel,
         @Param(label = "Resize the image file", description = "Scale an image file of another size to the model's input.")
         boolean resize,
@@ -30,7 +31,7 @@ public record InversionSetup(
         @Param(label = "Defense strength", description = "σ, b, the fraction pruned, the noise multiplier or the extra images.",
                 min = 0, max = 1e6)
         double strength,
-        @Param(label = "Clip norm C", description = "DP-SGD's clip norm.", min = 1e-12, max = 1e6)
+        @Param(label = "Clip norm C", description = "DP-SGD's clip norm.", min = 1e-12, max = 1e6, flags = "--clip")
         double clipNorm,
         @Param(label = "Attack parameters", description = "Iterations, learning rate, HVP step, TV weight and restarts.")
         InversionParameters parameters) {

@@ -15,7 +15,7 @@ public record RegionsSetup(
         int[] images,
         @Param(label = "Window", description = "uMin, uMax, vMin, vMax of the map (none: the model's usual view).")
         double[] window,
-        @Param(label = "Colouring", description = "How regions are coloured: by activation pattern, slope or class.")
+        @Param(label = "Colouring", description = "How regions are coloured: PATTERN, SLOPE or CLASS.", flags = "--color")
         Coloring coloring,
         @Param(label = "Picture size", description = "The region map picture's width and height in pixels.", min = 16, max = 8192)
         int size) {

@@ -27,7 +27,7 @@ public final class WatermarkWorkspace implements Workspace<WatermarkSetup, Gener
 
     @Override
     public String command() {
-        return "watermark";
+        return "watermark generate";
     }
 
     @Override

@@ -25,7 +25,7 @@ public interface Workspace<S extends Record, T> {
     /** The title in the app's list. */
     String title();
 
-    /** The CLI command that runs it from flags. */
+    /** The CLI command that runs it from flags, with its subcommand if it has one ("watermark generate"). */
     String command();
 
     Class<S> setupType();

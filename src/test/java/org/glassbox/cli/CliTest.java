@@ -10,11 +10,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 import org.glassbox.data.Assets;
 import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelCatalog;
 import org.junit.jupiter.api.Test;
+import org.glassbox.workspace.Workspace;
+import org.glassbox.workspaces.Workspaces;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
@@ -241,12 +246,63 @@ class CliTest {
     }
 
     @Test
-    void everyCommandHasHelp() {
-        for (String command : new String[] {"evaluate", "run", "regions", "train-samples", "benchmark"}) {
-            Result r = glassbox(command, "--help");
-            assertEquals(0, r.code());
-            assertTrue(r.out().contains("Usage: glassbox " + command), r.out());
+    void everyCommandAndSubcommandHasHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(GlassboxCommand.commandLine(), new ArrayList<>(), paths);
+        assertTrue(paths.size() >= 13, "commands found: " + paths);
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Result r = glassbox(args.toArray(String[]::new));
+            assertEquals(0, r.code(), path + ": " + r.err());
+            assertTrue(r.out().contains("Usage: glassbox " + String.join(" ", path)), r.out());
         }
         assertTrue(glassbox("--help").out().contains("evaluate"));
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> path, List<List<String>> paths) {
+        for (Map.Entry<String, picocli.CommandLine> sub : command.getSubcommands().entrySet()) {
+            if (sub.getKey().equals("help")) {
+                continue;
+            }
+            List<String> next = new ArrayList<>(path);
+            next.add(sub.getKey());
+            paths.add(next);
+            collect(sub.getValue(), next, paths);
+        }
+    }
+
+    @Test
+    void everyWorkspaceCommandsHelpListsEveryFieldOfItsSetupRecordWithItsDefault() throws Exception {
+        for (Workspace<?, ?> w : Workspaces.all()) {
+            List<String> args = new ArrayList<>(List.of(w.command().split(" ")));
+            args.add("--help");
+            String help = glassbox(args.toArray(String[]::new)).out().replaceAll("\\s+", " ");
+            List<String> missing = new ArrayList<>();
+            checkFields(w.defaults(), help, missing);
+            assertEquals(List.of(), missing, w.command() + " --help lacks these fields of " + w.setupType().getSimpleName());
+        }
+    }
+
+    private static void checkFields(Record record, String help, List<String> missing) throws Exception {
+        for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+            Object value = c.getAccessor().invoke(record);
+            if (c.getType().isRecord()) {
+                checkFields((Record) value, help, missing);
+                continue;
+            }
+            String option = "--" + SetupOptions.kebab(c.getName());
+            String shown = "Default: " + SetupOptions.text(value) + ".";
+            boolean listed = false;
+            // the option's own entry: its name, then its description ending with the record's default
+            for (int at = help.indexOf(option); at >= 0 && !listed; at = help.indexOf(option, at + 1)) {
+                String entry = help.substring(at, Math.min(help.length(), at + 700));
+                int next = entry.indexOf(" --", option.length());
+                listed = (next < 0 ? entry : entry.substring(0, next)).contains(shown);
+            }
+            if (!listed) {
+                missing.add(option + " (" + shown + ")");
+            }
+        }
     }
 }

@@ -122,7 +122,7 @@ class ContainmentTest {
     void anOversizedRegionMapIsRefusedWithItsRange() throws Exception {
         Run run = cli("regions", "--model", "toy-xor", "--size", "200000", "--out", dir.resolve("map").toString());
         assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("--size must be between 16 and 8192; it is 200000."), run.output());
+        assertTrue(run.output().contains("'--size': Picture size must be between 16 and 8192; it is 200000."), run.output());
         assertFalse(Files.exists(dir.resolve("map")));
     }
 
