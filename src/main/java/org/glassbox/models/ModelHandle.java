@@ -203,4 +203,21 @@ public final class ModelHandle {
         }
         return String.join("×", dims);
     }
+
+    /** The share of the first {@code count} images of {@code data} this classifier labels right, in batches of {@code batchSize}. */
+    public double accuracy(org.glassbox.data.LabeledImages data, int count, int batchSize) {
+        int total = Math.min(count, data.size());
+        int correct = 0;
+        for (int from = 0; from < total; from += batchSize) {
+            int to = Math.min(total, from + batchSize);
+            int[] predicted = org.glassbox.metrics.Predictions.argmax(
+                    output(imageBatch(data.features(from, to, dataType()), 1, data.height(), data.width())));
+            for (int i = from; i < to; i++) {
+                if (predicted[i - from] == data.labels()[i]) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / total;
+    }
 }

@@ -20,9 +20,6 @@ import org.glassbox.models.CatalogEntry;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.models.ModelLoadException;
 import org.glassbox.models.ModelLoader;
-import org.glassbox.modellab.EvaluationParameters;
-import org.glassbox.modellab.EvaluationSnapshot;
-import org.glassbox.modellab.EvaluationTask;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -133,12 +130,7 @@ public final class SampleTrainer {
     private Map<String, Double> measure(SampleModel model, ModelHandle saved, long seed) throws IOException {
         if (model.dataset().equals(SampleModels.FASHION)) {
             LabeledImages test = FashionMnist.test(assets);
-            EvaluationTask task = new EvaluationTask(saved, test, EvaluationParameters.defaults(), seed);
-            EvaluationSnapshot last = null;
-            for (int i = 0; i < task.iterations(); i++) {
-                last = task.step(i);
-            }
-            return Map.of("testAccuracy", last.accuracy());
+            return Map.of("testAccuracy", saved.accuracy(test, test.size(), 100));
         }
         if (model.dataset().equals(RandomRegression.ID)) {
             DataSet test = RandomRegression.generate(1000, Seeds.derive(seed, "test-data"));
