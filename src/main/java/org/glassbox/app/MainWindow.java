@@ -1,12 +1,12 @@
 package org.glassbox.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.ComputeBackend;
 import org.glassbox.engine.Failures;
+import org.glassbox.engine.UserMessage;
 import org.glassbox.ui.WorkspacePage;
 
 /** The shell: menus, the workspace list on the left, the workspace in the middle, the status bar below. */
@@ -29,35 +30,80 @@ public final class MainWindow extends BorderPane {
     private final Stage stage;
     private final Assets assets;
     private final AppSettings settings;
-    private final List<WorkspacePage> pages = new ArrayList<>();
-    private final ListView<WorkspacePage> navigation = new ListView<>();
+    private final ListView<Slot> navigation = new ListView<>();
     private final StackPane content = new StackPane();
     private final StatusBar statusBar = new StatusBar();
     private final ReadOnlyObjectWrapper<WorkspacePage> current = new ReadOnlyObjectWrapper<>();
 
+    /**
+     * A workspace in the list: its page once built, or the error that building it gave. A page that
+     * fails to build stays listed and shows why, instead of vanishing.
+     */
+    static final class Slot {
+        private final WorkspaceRegistry.Entry entry;
+        private WorkspacePage page;
+        private Node error;
+
+        Slot(WorkspaceRegistry.Entry entry) {
+            this.entry = entry;
+        }
+
+        String title() {
+            return entry.workspace().title();
+        }
+
+        /** The page, built on first use; null if building it failed (then {@link #view} shows the error). */
+        WorkspacePage page(Assets assets) {
+            if (page == null && error == null) {
+                try {
+                    page = entry.page().create(assets);
+                } catch (Exception | LinkageError e) {
+                    UserMessage m = Failures.describe(e);
+                    Label problem = new Label(title() + " could not be opened: " + m.problem());
+                    problem.setWrapText(true);
+                    problem.getStyleClass().add("title-4");
+                    Label remedy = new Label(m.remedy());
+                    remedy.setWrapText(true);
+                    VBox box = new VBox(8, problem, remedy);
+                    box.setId("pageError");
+                    box.setPadding(new Insets(24));
+                    error = box;
+                }
+            }
+            return page;
+        }
+
+        Node view(Assets assets) {
+            WorkspacePage p = page(assets);
+            return p != null ? p.view() : error;
+        }
+
+        /** The page if it has been built, else null (for tests). */
+        WorkspacePage builtPage() {
+            return page;
+        }
+    }
+
     public MainWindow(Stage stage, Assets assets, AppSettings settings) {
+        this(stage, assets, settings, WorkspaceRegistry.entries());
+    }
+
+    MainWindow(Stage stage, Assets assets, AppSettings settings, List<WorkspaceRegistry.Entry> entries) {
         this.stage = stage;
         this.assets = assets;
         this.settings = settings;
         setId("mainWindow");
-        for (WorkspaceRegistry.PageFactory factory : WorkspaceRegistry.PAGES) {
-            try {
-                pages.add(factory.create(assets));
-            } catch (Exception e) {
-                content.getChildren().add(new Label(Failures.describe(e).text()));
-            }
-        }
         navigation.setId("navigation");
-        navigation.getItems().setAll(pages);
+        navigation.getItems().setAll(entries.stream().map(Slot::new).toList());
         navigation.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(WorkspacePage page, boolean empty) {
-                super.updateItem(page, empty);
-                setText(empty || page == null ? null : page.title());
-                setTooltip(empty || page == null ? null : new javafx.scene.control.Tooltip(page.description()));
+            protected void updateItem(Slot slot, boolean empty) {
+                super.updateItem(slot, empty);
+                setText(empty || slot == null ? null : slot.title());
+                setTooltip(empty || slot == null ? null : new javafx.scene.control.Tooltip(slot.entry.workspace().description()));
             }
         });
-        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, page) -> show(page));
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, slot) -> show(slot));
         navigation.setPrefWidth(180);
         Label heading = new Label("Workspaces");
         heading.getStyleClass().add("text-caption");
@@ -69,7 +115,7 @@ public final class MainWindow extends BorderPane {
         setLeft(left);
         setCenter(content);
         setBottom(statusBar);
-        if (!pages.isEmpty()) {
+        if (!navigation.getItems().isEmpty()) {
             navigation.getSelectionModel().select(0);
         }
         settings.threadsProperty().addListener((o, a, v) -> applyThreads(v.intValue()));
@@ -85,14 +131,17 @@ public final class MainWindow extends BorderPane {
         t.start();
     }
 
-    private void show(WorkspacePage page) {
-        if (page == null) {
+    private void show(Slot slot) {
+        if (slot == null) {
             return;
         }
+        WorkspacePage page = slot.page(assets);
         current.set(page);
-        content.getChildren().setAll(page.view());
-        statusBar.watch(page.currentJob());
-        stage.setTitle("Glassbox — " + page.title());
+        content.getChildren().setAll(slot.view(assets));
+        if (page != null) {
+            statusBar.watch(page.currentJob());
+        }
+        stage.setTitle("Glassbox — " + slot.title());
     }
 
     public ReadOnlyObjectProperty<WorkspacePage> currentPage() {

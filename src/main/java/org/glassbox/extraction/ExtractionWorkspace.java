@@ -28,6 +28,11 @@ public final class ExtractionWorkspace implements Workspace<ExtractionSetup, Ext
     }
 
     @Override
+    public String description() {
+        return "Recover a ReLU network's weights, layer by layer, from black-box queries, drawn over its exact region map.";
+    }
+
+    @Override
     public String command() {
         return "extract";
     }

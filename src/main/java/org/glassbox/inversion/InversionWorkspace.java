@@ -28,6 +28,11 @@ public final class InversionWorkspace implements Workspace<InversionSetup, Inver
     }
 
     @Override
+    public String description() {
+        return "Watch a private training image re-appear from the gradient a federated client shares.";
+    }
+
+    @Override
     public String command() {
         return "invert";
     }

@@ -30,6 +30,11 @@ public final class ModelLabWorkspace implements Workspace<EvaluationParameters, 
     }
 
     @Override
+    public String description() {
+        return "Inspect a model's layers and evaluate it on Fashion-MNIST.";
+    }
+
+    @Override
     public String command() {
         return "evaluate";
     }

@@ -56,6 +56,11 @@ public final class RegionsWorkspace implements Workspace<RegionsSetup, RegionsWo
     }
 
     @Override
+    public String description() {
+        return "The exact linear pieces of a ReLU network on a plane, live while it trains.";
+    }
+
+    @Override
     public String command() {
         return "regions";
     }

@@ -11,10 +11,6 @@ import org.glassbox.engine.Job;
  */
 public interface WorkspacePage {
 
-    String title();
-
-    String description();
-
     Node view();
 
     /** The page's jobs: what runs now, and the controls that steer it. */
@@ -41,7 +37,7 @@ public interface WorkspacePage {
      * {@link #openExperiment} to say so, and never get here.
      */
     default void applyExperiment(java.nio.file.Path file) {
-        throw new UnsupportedOperationException(title() + " has no experiment files");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no experiment files");
     }
 
     /** Ctrl+S: save the current settings as an experiment file. */

@@ -26,6 +26,11 @@ public final class WatermarkWorkspace implements Workspace<WatermarkSetup, Gener
     }
 
     @Override
+    public String description() {
+        return "Write watermarked text with a bundled language model and watch the detector's z-score rise word by word.";
+    }
+
+    @Override
     public String command() {
         return "watermark generate";
     }

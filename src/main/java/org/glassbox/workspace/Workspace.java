@@ -25,6 +25,9 @@ public interface Workspace<S extends Record, T> {
     /** The title in the app's list. */
     String title();
 
+    /** One sentence on what it shows, for the list's tooltip and the help. */
+    String description();
+
     /** The CLI command that runs it from flags, with its subcommand if it has one ("watermark generate"). */
     String command();
 

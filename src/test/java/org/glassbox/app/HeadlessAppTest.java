@@ -28,9 +28,9 @@ abstract class HeadlessAppTest {
     /** Selects the workspace with this title in the navigation list, as a click would, and returns it. */
     protected static WorkspacePage open(FxRobot robot, String title) {
         @SuppressWarnings("unchecked")
-        ListView<WorkspacePage> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        WorkspacePage page = nav.getItems().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
-        robot.interact(() -> nav.getSelectionModel().select(page));
-        return page;
+        ListView<MainWindow.Slot> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        MainWindow.Slot slot = nav.getItems().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+        robot.interact(() -> nav.getSelectionModel().select(slot));
+        return app.window().currentPage().get();
     }
 }

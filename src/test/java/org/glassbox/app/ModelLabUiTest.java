@@ -38,8 +38,9 @@ class ModelLabUiTest extends HeadlessAppTest {
     @Test
     void evaluatingTheLenetSampleFromTheKeyboardShowsTheCatalogAccuracy() throws Exception {
         @SuppressWarnings("unchecked")
-        ListView<Object> nav = find("#navigation", ListView.class);
-        assertEquals("Model lab", ((ModelLabPage) nav.getSelectionModel().getSelectedItem()).title());
+        ListView<MainWindow.Slot> nav = find("#navigation", ListView.class);
+        assertEquals("Model lab", nav.getSelectionModel().getSelectedItem().title());
+        assertTrue(app.window().currentPage().get() instanceof ModelLabPage);
         TableView<?> layers = find("#layerTable", TableView.class);
         waitFor(() -> layers.getItems().size() == 4);
 

@@ -129,16 +129,6 @@ public final class ExtractionPage implements WorkspacePage {
     }
 
     @Override
-    public String title() {
-        return "Reverse engineering";
-    }
-
-    @Override
-    public String description() {
-        return "Recover a ReLU network's weights, layer by layer, from black-box queries, drawn over its exact region map.";
-    }
-
-    @Override
     public Node view() {
         return root;
     }

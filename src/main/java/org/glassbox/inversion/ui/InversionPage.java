@@ -133,16 +133,6 @@ public final class InversionPage implements WorkspacePage {
     }
 
     @Override
-    public String title() {
-        return "Gradient inversion";
-    }
-
-    @Override
-    public String description() {
-        return "Watch a private training image re-appear from the gradient a federated client shares.";
-    }
-
-    @Override
     public Node view() {
         return root;
     }

@@ -111,16 +111,6 @@ public final class ModelLabPage implements WorkspacePage {
     }
 
     @Override
-    public String title() {
-        return "Model lab";
-    }
-
-    @Override
-    public String description() {
-        return "Inspect a model's layers and evaluate it on Fashion-MNIST.";
-    }
-
-    @Override
     public Node view() {
         return root;
     }

@@ -105,16 +105,6 @@ public final class RegionsPage implements WorkspacePage {
     }
 
     @Override
-    public String title() {
-        return "Linear regions";
-    }
-
-    @Override
-    public String description() {
-        return "The exact linear pieces of a ReLU network on a plane, live while it trains.";
-    }
-
-    @Override
     public Node view() {
         return root;
     }

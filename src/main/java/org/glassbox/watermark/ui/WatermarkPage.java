@@ -135,16 +135,6 @@ public final class WatermarkPage implements WorkspacePage {
     }
 
     @Override
-    public String title() {
-        return "Watermarks";
-    }
-
-    @Override
-    public String description() {
-        return "Write watermarked text with a bundled language model and watch the detector's z-score rise word by word.";
-    }
-
-    @Override
     public Node view() {
         return root;
     }
