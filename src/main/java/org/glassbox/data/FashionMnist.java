@@ -37,7 +37,21 @@ public final class FashionMnist {
         };
     }
 
+    /** Each split is read once per folder: the pages ask for it on every spinner change. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, LabeledImages> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static LabeledImages load(Path dir, String split, String name) throws IOException {
+        Path key = dir.toAbsolutePath().normalize().resolve(split);
+        LabeledImages cached = READ.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        LabeledImages read = read(dir, split, name);
+        READ.putIfAbsent(key, read);
+        return read;
+    }
+
+    private static LabeledImages read(Path dir, String split, String name) throws IOException {
         Path images = dir.resolve(split + "-images-idx3-ubyte.gz");
         Path labels = dir.resolve(split + "-labels-idx1-ubyte.gz");
         if (!Files.exists(images) || !Files.exists(labels)) {

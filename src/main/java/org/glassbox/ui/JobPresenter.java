@@ -18,11 +18,19 @@ public final class JobPresenter {
     private final JobControls controls;
     private final Messages messages;
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final java.util.concurrent.Executor executor;
     private SnapshotPump<?> pump;
 
+    /** A presenter whose jobs run on a thread of their own each. */
     public JobPresenter(JobControls controls, Messages messages) {
+        this(controls, messages, JobExecutors.background());
+    }
+
+    /** A presenter whose jobs run on {@code executor} (the calling thread in a test). */
+    public JobPresenter(JobControls controls, Messages messages, java.util.concurrent.Executor executor) {
         this.controls = controls;
         this.messages = messages;
+        this.executor = executor;
     }
 
     public JobControls controls() {
@@ -58,6 +66,6 @@ public final class JobPresenter {
             draw.accept(snapshot);
         });
         job.set(next);
-        next.start(JobExecutors.background());
+        next.start(executor);
     }
 }

@@ -82,11 +82,12 @@ class InversionUiTest extends HeadlessAppTest {
         InversionPage page = (InversionPage) open(robot, "Gradient inversion");
         java.nio.file.Path models = org.glassbox.data.Assets.locate().sampleModels();
         robot.interact(() -> page.useModelFile(models.resolve("toy-spiral.zip")));
-        assertTrue(messages().contains("expected a classifier of 28×28×1 images into 10 classes"), messages());
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> messages().contains("expected a classifier of 28×28×1 images into 10 classes"));
         robot.interact(() -> page.useModelFile(models.resolve("relu-cnn.zip")));
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup((Label l) -> l.getText().startsWith("Model file: relu-cnn.zip")).tryQuery().isPresent());
         assertTrue(messages().isEmpty(), messages());
-        assertTrue(robot.lookup((Label l) -> l.getText().startsWith("Model file: relu-cnn.zip")).tryQuery().isPresent(),
-                "the file's name is shown");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<org.glassbox.models.CatalogEntry> model =
                 robot.lookup("#inversionModel").queryAs(javafx.scene.control.ComboBox.class);

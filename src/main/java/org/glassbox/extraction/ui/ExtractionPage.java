@@ -101,7 +101,8 @@ public final class ExtractionPage implements WorkspacePage {
     private final ParameterSheet<ExtractionParameters> sheet =
             new ParameterSheet<>(ExtractionParameters.class, ExtractionParameters.defaults(), 1);
     private final JobControls controls = new JobControls(this::run);
-    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final JobPresenter jobs;
+    private final java.util.concurrent.Executor executor;
     private final RegionMapView map = new RegionMapView(ExtractionTarget.WINDOW);
     private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
     private final TableView<NeuronRow> table = new TableView<>();
@@ -121,7 +122,14 @@ public final class ExtractionPage implements WorkspacePage {
     private java.time.Instant startedAt;
 
     public ExtractionPage(Assets assets) {
-        this.assets = assets;
+        this(org.glassbox.ui.PageContext.background(assets));
+    }
+
+    /** A page whose background work runs on the context's executor. */
+    public ExtractionPage(org.glassbox.ui.PageContext context) {
+        this.assets = context.assets();
+        this.executor = context.executor();
+        this.jobs = new JobPresenter(controls, messages, executor);
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.target().network(), r.target().plane(), r.window()),
                 this::showMap,
                 e -> messages.showProblem(Failures.describe(e)));

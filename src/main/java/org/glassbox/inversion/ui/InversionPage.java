@@ -112,7 +112,8 @@ public final class InversionPage implements WorkspacePage {
     private final CurveView lossCurve = new CurveView("log10 matching loss", Color.web("#c0392b"));
     private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
     private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
-    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final JobPresenter jobs;
+    private final java.util.concurrent.Executor executor;
     private final Label price = new Label("Price of the defense: press 'Measure its price' to train a LeNet with and without it.");
     private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
     private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
@@ -127,7 +128,14 @@ public final class InversionPage implements WorkspacePage {
     private final List<InversionSnapshot> curve = new ArrayList<>();
 
     public InversionPage(Assets assets) throws IOException {
-        this.assets = assets;
+        this(org.glassbox.ui.PageContext.background(assets));
+    }
+
+    /** A page whose background work runs on the context's executor. */
+    public InversionPage(org.glassbox.ui.PageContext context) throws IOException {
+        this.assets = context.assets();
+        this.executor = context.executor();
+        this.jobs = new JobPresenter(controls, messages, executor);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
     }
@@ -374,17 +382,21 @@ public final class InversionPage implements WorkspacePage {
      */
     public void useModelFile(Path file) {
         messages.clear();
-        try {
+        modelFileName.setText("Loading " + file.getFileName() + "…");
+        org.glassbox.ui.OneShot.run(executor, () -> {
             ModelHandle handle = ModelLoader.load(file);
             ModelChecks.requireImageClassifier(handle, file, 1, 28, 28, FashionMnist.CLASS_NAMES.size());
             ModelChecks.requireLoss(handle, file);
+            return handle;
+        }, handle -> {
             model.setValue(null);
             modelFile = file.toAbsolutePath();
             modelFileName.setText("Model file: " + file.getFileName() + " (" + String.format(Locale.ROOT, "%,d",
                     handle.parameterCount()) + " parameters)");
-        } catch (UserFacingException e) {
-            messages.showProblem(e.userMessage());
-        }
+        }, error -> {
+            modelFileName.setText(modelFile == null ? "" : "Model file: " + modelFile.getFileName());
+            messages.showProblem(Failures.describe(error));
+        });
     }
 
     private void chooseImageFile() {

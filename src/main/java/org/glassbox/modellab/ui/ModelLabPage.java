@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
@@ -88,7 +87,8 @@ public final class ModelLabPage implements WorkspacePage {
     private final Button exportCsv = new Button("Export CSV…");
     private final Button exportPng = new Button("Export PNG…");
     private final Button saveRun = new Button("Save results…");
-    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final JobPresenter jobs;
+    private final java.util.concurrent.Executor executor;
 
     private ModelHandle model;
     private String modelReference;
@@ -98,7 +98,14 @@ public final class ModelLabPage implements WorkspacePage {
     private Instant startedAt;
 
     public ModelLabPage(Assets assets) throws IOException {
-        this.assets = assets;
+        this(org.glassbox.ui.PageContext.background(assets));
+    }
+
+    /** A page whose background work runs on the context's executor. */
+    public ModelLabPage(org.glassbox.ui.PageContext context) throws IOException {
+        this.assets = context.assets();
+        this.executor = context.executor();
+        this.jobs = new JobPresenter(controls, messages, executor);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
         List<CatalogEntry> entries = catalog.models();
@@ -219,28 +226,21 @@ public final class ModelLabPage implements WorkspacePage {
     private void loadAsync(String reference, ModelSource source, Path path, CatalogEntry entry) {
         messages.clear();
         modelTitle.setText("Loading " + reference + "…");
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                ModelHandle handle = source.load();
-                List<LayerSummary> rows = handle.layers(handle.inputShape().batchShape(1, 1, 28, 28));
-                return Map.entry(handle, rows);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).whenComplete((result, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                UserMessage m = Failures.describe(error.getCause() == null ? error : error.getCause());
-                messages.showProblem(m);
-                modelTitle.setText(model == null ? "No model loaded" : model.name());
-                return;
-            }
+        org.glassbox.ui.OneShot.run(executor, () -> {
+            ModelHandle handle = source.load();
+            List<LayerSummary> rows = handle.layers(handle.inputShape().batchShape(1, 1, 28, 28));
+            return Map.entry(handle, rows);
+        }, result -> {
             model = result.getKey();
             modelReference = reference;
             layers.getItems().setAll(result.getValue());
             TableFit.fitColumns(layers, modelDetails.getFont());
             modelTitle.setText(entry != null ? entry.title() : path.getFileName().toString());
             modelDetails.setText(details(entry, model, path));
-        }));
+        }, error -> {
+            messages.showProblem(Failures.describe(error));
+            modelTitle.setText(model == null ? "No model loaded" : model.name());
+        });
     }
 
     private static String metricsText(CatalogEntry entry) {

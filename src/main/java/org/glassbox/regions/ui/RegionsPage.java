@@ -50,6 +50,10 @@ import org.glassbox.regions.PlaygroundTask;
 import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.RegionMapFiles;
 import org.glassbox.regions.Window;
+import org.glassbox.regions.RegionsWorkspace;
+import org.glassbox.regions.RegionsSetup;
+import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.experiment.Experiment;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.JobControls;
@@ -87,7 +91,8 @@ public final class RegionsPage implements WorkspacePage {
     private final Label hover = new Label();
     private final CurveView lossCurve = new CurveView("Loss", Color.web("#c0392b"));
     private final CurveView regionCurve = new CurveView("Regions", Color.web("#1f5fbf"));
-    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final JobPresenter jobs;
+    private final java.util.concurrent.Executor executor;
     private final LatestOnly<Request, RegionMap> recompute;
 
     private PiecewiseLinearNetwork network;
@@ -95,9 +100,18 @@ public final class RegionsPage implements WorkspacePage {
     private Plane plane = Plane.identity2d();
     private PlaygroundSnapshot lastSnapshot;
     private String source = "";
+    /** The sample model on screen, or null when the map is of a network trained here. */
+    private CatalogEntry shownSample;
 
     public RegionsPage(Assets assets) throws IOException {
-        this.assets = assets;
+        this(org.glassbox.ui.PageContext.background(assets));
+    }
+
+    /** A page whose background work runs on the context's executor. */
+    public RegionsPage(org.glassbox.ui.PageContext context) throws IOException {
+        this.assets = context.assets();
+        this.executor = context.executor();
+        this.jobs = new JobPresenter(controls, messages, executor);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.network(), r.plane(), r.window()),
                 this::showMap, e -> messages.showProblem(Failures.describe(e)));
@@ -221,6 +235,7 @@ public final class RegionsPage implements WorkspacePage {
             return;
         }
         long seed = sheet.seed();
+        shownSample = null;
         PlaygroundTask task = new PlaygroundTask(dataset.getValue(), arch, parameters, seed);
         plane = Plane.identity2d();
         source = dataset.getValue().id() + " · " + arch.shape(2, 2);
@@ -281,6 +296,7 @@ public final class RegionsPage implements WorkspacePage {
         }
         cancel();
         messages.clear();
+        shownSample = entry;
         try {
             Path path = catalog.pathOf(entry);
             PiecewiseLinearNetwork net = PiecewiseLinearNetwork.of(catalog.load(entry.id()), path);
@@ -453,14 +469,57 @@ public final class RegionsPage implements WorkspacePage {
         messages.showInfo("Linear regions shows the bundled ReLU models; choose one under 'Or show a sample model'.");
     }
 
-    @Override
-    public void openExperiment() {
-        messages.showInfo("Experiment files for Linear regions are not supported yet.");
-    }
-
+    /** Ctrl+S: the training run as set up on the left, or the sample model on screen, as an experiment file. */
     @Override
     public void saveExperiment() {
-        messages.showInfo("Experiment files for Linear regions are not supported yet; export the map or the counts instead.");
+        String imageText = images.getText().trim();
+        if (shownSample != null && shownSample.id().equals(MNIST_ID) && imageText.matches("\\d+")) {
+            messages.showProblem(new UserMessage("A plane through one test image and two random directions is not saved as an"
+                    + " experiment yet.", "Give three test images (e.g. 0, 1, 2) to save the plane through them."));
+            return;
+        }
+        int[] planeImages;
+        try {
+            planeImages = shownSample != null && shownSample.id().equals(MNIST_ID) ? parseImages() : RegionsSetup.defaults().images();
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+            return;
+        }
+        RegionsSetup setup = new RegionsSetup(architecture.getText(), sheet.value(), planeImages, null, coloring.getValue(),
+                RegionsSetup.defaults().size());
+        Experiment experiment = shownSample == null ? RegionsWorkspace.training(dataset.getValue(), setup, sheet.seed())
+                : RegionsWorkspace.experiment(shownSample.id(), "", setup, sheet.seed());
+        File file = Forms.saveFile(root, "Save experiment", "linear-regions.experiment.json", "*.json");
+        if (file != null) {
+            messages.writeOrReport(() -> ExperimentFiles.write(experiment, file.toPath()), file);
+        }
+    }
+
+    /** Loads an experiment file: a training run's settings (F5 then trains), or a sample model, which is shown at once. */
+    @Override
+    public void applyExperiment(Path file) {
+        messages.clear();
+        try {
+            Experiment experiment = ExperimentFiles.read(file, RegionsWorkspace.WORKSPACE);
+            RegionsSetup setup = new RegionsWorkspace().setup(experiment);
+            coloring.setValue(setup.coloring());
+            sheet.setValue(setup.training());
+            sheet.setSeed(experiment.seed());
+            architecture.setText(setup.hidden());
+            images.setText(String.join(", ", java.util.Arrays.stream(setup.images()).mapToObj(String::valueOf).toList()));
+            if (RegionsWorkspace.TRAIN_HERE.equals(experiment.model())) {
+                dataset.setValue(ToyDataset.byId(experiment.data().substring(RegionsWorkspace.TOY_PREFIX.length())));
+                messages.showInfo("Loaded " + file.getFileName() + ": press F5 to train.");
+                return;
+            }
+            CatalogEntry entry = catalog.find(experiment.model()).orElseThrow(() -> new UserFacingException(
+                    file.getFileName() + " maps the model '" + experiment.model() + "', which is not a bundled sample.",
+                    "Run it headless with: glassbox run " + file.getFileName()));
+            sample.setValue(entry);
+            showSample();
+        } catch (Exception e) {
+            messages.showProblem(Failures.describe(e));
+        }
     }
 
 

@@ -89,7 +89,8 @@ public final class WatermarkPage implements WorkspacePage {
     private final Spinner<Double> threshold = new Spinner<>(0.5, 20, 4, 0.5);
     private final CheckBox ignoreRepeated = new CheckBox("Ignore repeated (context, word) pairs");
     private final JobControls controls = new JobControls(this::run);
-    private final JobPresenter jobs = new JobPresenter(controls, messages);
+    private final JobPresenter jobs;
+    private final java.util.concurrent.Executor executor;
     private final StyleClassedTextArea editor = new StyleClassedTextArea();
     private final Label verdict = new Label("Press F5 to write watermarked text, or type or paste text to test it.");
     private final Label details = new Label();
@@ -128,7 +129,14 @@ public final class WatermarkPage implements WorkspacePage {
     private double lastScoreMillis;
 
     public WatermarkPage(Assets assets) {
-        this.assets = assets;
+        this(org.glassbox.ui.PageContext.background(assets));
+    }
+
+    /** A page whose background work runs on the context's executor. */
+    public WatermarkPage(org.glassbox.ui.PageContext context) {
+        this.assets = context.assets();
+        this.executor = context.executor();
+        this.jobs = new JobPresenter(controls, messages, executor);
         this.imageView = new ImageWatermarkView(assets, messages::showProblem);
         build();
         loadModelInBackground();
@@ -430,25 +438,19 @@ public final class WatermarkPage implements WorkspacePage {
     }
 
     private void loadModelInBackground() {
-        Thread loader = new Thread(() -> {
-            try {
-                LanguageModel loaded = LanguageModel.bundled(assets);
-                KjvCorpus text = KjvCorpus.load(assets);
-                LanguageModel forAttacks = loaded.copy();
-                Platform.runLater(() -> {
-                    model = loaded;
-                    attackModel = forAttacks;
-                    corpus = text;
-                    attack = new TextAttack(loaded.vocabulary(), attackModel);
-                    controls.setDisable(false);
-                    rescore();
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> messages.showProblem(Failures.describe(e)));
-            }
-        }, "glassbox-watermark-model");
-        loader.setDaemon(true);
-        loader.start();
+        record Loaded(LanguageModel model, LanguageModel forAttacks, KjvCorpus corpus) {
+        }
+        org.glassbox.ui.OneShot.run(executor, () -> {
+            LanguageModel loaded = LanguageModel.bundled(assets);
+            return new Loaded(loaded, loaded.copy(), KjvCorpus.load(assets));
+        }, loaded -> {
+            model = loaded.model();
+            attackModel = loaded.forAttacks();
+            corpus = loaded.corpus();
+            attack = new TextAttack(loaded.model().vocabulary(), attackModel);
+            controls.setDisable(false);
+            rescore();
+        }, e -> messages.showProblem(Failures.describe(e)));
     }
 
     @Override
