@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox evaluate}: the Model lab's evaluation, headless. Its setup options come from {@link EvaluationParameters}. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", aliases = "model-lab", mixinStandardHelpOptions = true,
         description = "Evaluate an image classifier on the bundled Fashion-MNIST test set; writes run.json,"
                 + " confusion-matrix.csv/.png and predictions.csv to the output folder.")
 final class EvaluateCommand extends SetupCommand<EvaluationParameters> implements Callable<Integer> {

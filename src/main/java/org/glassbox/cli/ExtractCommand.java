@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox extract}: reverse-engineer a ReLU network from black-box queries, headless. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract", aliases = "reverse-engineering", mixinStandardHelpOptions = true,
         description = "Recover a fully connected ReLU network from its outputs alone: the first layer by Rolnick and Kording's"
                 + " Algorithm 1 with exact kinks, deeper layers by following boundaries (their Algorithm 2), signs and the last"
                 + " layer by least squares. Prints the queries used and each layer's error against the true network; writes"

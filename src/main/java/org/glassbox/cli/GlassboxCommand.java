@@ -13,6 +13,12 @@ public final class GlassboxCommand {
     /** The command line with every subcommand, the options made from the setup records, and the house rules. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GlassboxCommand());
+        for (org.glassbox.workspace.Workspace<?, ?> w : org.glassbox.workspaces.Workspaces.all()) {
+            String name = w.command().split(" ")[0];
+            if (!cli.getSubcommands().containsKey(name)) {
+                cli.addSubcommand(name, WorkspaceCommand.of(w));
+            }
+        }
         SetupOptions.install(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

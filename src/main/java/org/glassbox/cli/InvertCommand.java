@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox invert}: a gradient-inversion attack, headless; prints the figures and writes the exports. */
-@Command(name = "invert", mixinStandardHelpOptions = true,
+@Command(name = "invert", aliases = "gradient-inversion", mixinStandardHelpOptions = true,
         description = "Reconstruct private images from the gradient they give (DLG, iDLG or Inverting Gradients), from flags"
                 + " or an experiment file (--experiment, as saved from the app). Prints iterations and time to 30 dB PSNR and"
                 + " iterations per second; writes strip.png, comparison.png, curves.csv, run.json and report.html.")

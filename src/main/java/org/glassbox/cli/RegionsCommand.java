@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox regions}: the exact region map of a model, or of a toy network trained here, headless. */
-@Command(name = "regions", mixinStandardHelpOptions = true,
+@Command(name = "regions", aliases = "linear-regions", mixinStandardHelpOptions = true,
         description = "Compute the exact linear-region map of a ReLU network on a plane and write region-map.png,"
                 + " regions.json (polygons, patterns, affine maps), run.json and report.html; with --train also region-counts.csv.")
 final class RegionsCommand extends SetupCommand<RegionsSetup> implements Callable<Integer> {

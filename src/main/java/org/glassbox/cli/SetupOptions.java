@@ -39,15 +39,22 @@ final class SetupOptions {
         this.defaults = defaults;
     }
 
-    /** Adds the options of {@code command}'s setup record to its spec. */
+    /** Adds the options of each setup command's record to its spec, in the whole tree below {@code commandLine}. */
     static void install(CommandLine commandLine) {
+        install(commandLine, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static void install(CommandLine commandLine, java.util.Set<CommandLine> done) {
+        if (!done.add(commandLine)) {
+            return; // a command listed under its alias too
+        }
         if (commandLine.getCommand() instanceof Command command) {
             SetupOptions options = new SetupOptions(command.setupDefaults());
             options.addLeaves(commandLine.getCommandSpec(), command.setupDefaults(), "");
             command.setupOptions(options);
         }
         for (CommandLine sub : commandLine.getSubcommands().values()) {
-            install(sub);
+            install(sub, done);
         }
     }
 
@@ -91,7 +98,7 @@ final class SetupOptions {
     /** Whether the person gave the option of the field at {@code path} (e.g. "parameters.iterations"). */
     boolean given(String path, CommandLine.ParseResult parsed) {
         Leaf leaf = leaves.get(path);
-        return leaf != null && parsed.hasMatchedOption(leaf.option());
+        return leaf != null && parsed.matchedOption(leaf.option().longestName()) != null;
     }
 
     /** The setup: the defaults with every option the person gave put in; out-of-range values refused by option name. */
@@ -118,8 +125,10 @@ final class SetupOptions {
                 value = rebuild((Record) value, path + ".", parsed);
             } else {
                 Leaf leaf = leaves.get(path);
-                if (leaf != null && parsed.hasMatchedOption(leaf.option())) {
-                    Object given = leaf.option().getValue();
+                // looked up by name: picocli may hand the parse result copies of the option specs
+                OptionSpec matched = leaf == null ? null : parsed.matchedOption(leaf.option().longestName());
+                if (matched != null) {
+                    Object given = matched.getValue();
                     value = given == null && c.getType() == boolean.class ? Boolean.TRUE : given;
                     String problem = leaf.spec().check(value);
                     if (problem != null) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassbox watermark generate | detect}: KGW text watermarks with the bundled language model, headless. */
-@Command(name = "watermark", mixinStandardHelpOptions = true,
+@Command(name = "watermark", aliases = "watermarks", mixinStandardHelpOptions = true,
         description = "Write watermarked text with the bundled language model, or test a text for the watermark.",
         subcommands = {WatermarkCommand.Generate.class, WatermarkCommand.Detect.class, WatermarkCommand.Evaluate.class,
                 WatermarkCommand.ImageEmbed.class, WatermarkCommand.ImageDetect.class})

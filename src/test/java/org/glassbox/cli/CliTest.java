@@ -246,6 +246,21 @@ class CliTest {
     }
 
     @Test
+    void aWorkspaceWithoutACommandOfItsOwnGetsOneFromItsDescriptor() throws Exception {
+        picocli.CommandLine command = WorkspaceCommand.of(new org.glassbox.regions.RegionsWorkspace());
+        SetupOptions.install(command);
+        Path out = dir.resolve("generic");
+        int code = command.execute("--hidden", "4", "--frames", "3", "--steps-per-frame", "2", "--size", "64",
+                "--out", out.toString());
+        assertEquals(0, code);
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("linear-regions", run.path("experiment").path("workspace").asText());
+        assertEquals("train-here", run.path("experiment").path("model").asText(), "the example's model is the default");
+        assertEquals(3, run.path("experiment").path("parameters").path("training").path("frames").asInt());
+        assertTrue(command.getUsageMessage().contains("--noise=NOISE"), "the setup record's fields are its options");
+    }
+
+    @Test
     void everyCommandAndSubcommandHasHelp() {
         List<List<String>> paths = new ArrayList<>();
         collect(GlassboxCommand.commandLine(), new ArrayList<>(), paths);
@@ -261,14 +276,14 @@ class CliTest {
     }
 
     private static void collect(picocli.CommandLine command, List<String> path, List<List<String>> paths) {
-        for (Map.Entry<String, picocli.CommandLine> sub : command.getSubcommands().entrySet()) {
-            if (sub.getKey().equals("help")) {
+        for (picocli.CommandLine sub : new java.util.LinkedHashSet<>(command.getSubcommands().values())) {
+            if (sub.getCommandName().equals("help")) {
                 continue;
             }
             List<String> next = new ArrayList<>(path);
-            next.add(sub.getKey());
+            next.add(sub.getCommandName());
             paths.add(next);
-            collect(sub.getValue(), next, paths);
+            collect(sub, next, paths);
         }
     }
 
