@@ -95,7 +95,8 @@ public final class InversionPage implements WorkspacePage {
     private final ComboBox<InversionOptimizer> optimizer = new ComboBox<>();
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
     private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
-    private final Spinner<Double> clipNorm = new Spinner<>(1e-6, 1e6, 1.0, 0.1);
+    private final Spinner<Double> clipNorm = org.glassbox.ui.FieldSpinners.decimal(org.glassbox.inversion.InversionSetup.class,
+            "clipNorm", org.glassbox.inversion.InversionSetup.defaults().clipNorm(), 0.1);
     private final CheckBox sideBySide = new CheckBox("Side by side: also attack the undefended gradient (same seed)");
     private final CheckBox showBest = new CheckBox("Show the best iterate (least matching loss) instead of the current one");
     private final ImageView undefendedDummy = new ImageView();

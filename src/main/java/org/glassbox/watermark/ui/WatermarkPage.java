@@ -86,7 +86,8 @@ public final class WatermarkPage implements WorkspacePage {
     private final CheckBox greedy = new CheckBox("Greedy (take the most likely word)");
     private final ParameterSheet<GenerationParameters> sheet =
             new ParameterSheet<>(GenerationParameters.class, GenerationParameters.defaults(), 1);
-    private final Spinner<Double> threshold = new Spinner<>(0.5, 20, 4, 0.5);
+    private final Spinner<Double> threshold = org.glassbox.ui.FieldSpinners.decimal(WatermarkSetup.class, "threshold",
+            WatermarkSetup.defaults().threshold(), 0.5);
     private final CheckBox ignoreRepeated = new CheckBox("Ignore repeated (context, word) pairs");
     private final JobControls controls = new JobControls(this::run);
     private final JobPresenter jobs;
@@ -105,9 +106,12 @@ public final class WatermarkPage implements WorkspacePage {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final ImageWatermarkView imageView;
     private javafx.scene.control.Tab textTab;
-    private final Spinner<Integer> generationsSpinner = new Spinner<>(2, 2000, 50);
-    private final Spinner<Integer> humanSpinner = new Spinner<>(10, 1000, 1000);
-    private final Spinner<Double> strengthSpinner = new Spinner<>(0.0, 1.0, 0.2, 0.05);
+    private final Spinner<Integer> generationsSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
+            "generations", WatermarkEvaluationParameters.defaults().generations());
+    private final Spinner<Integer> humanSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
+            "humanPassages", WatermarkEvaluationParameters.defaults().humanPassages());
+    private final Spinner<Double> strengthSpinner = org.glassbox.ui.FieldSpinners.decimal(WatermarkEvaluationParameters.class,
+            "attackStrength", WatermarkEvaluationParameters.defaults().attackStrength(), 0.05);
     private final javafx.scene.control.TableView<WatermarkEvaluation.Row> evaluationTable = new javafx.scene.control.TableView<>();
     private final Label evaluationStatus = new Label();
     private final javafx.scene.image.ImageView rocView = new javafx.scene.image.ImageView();
