@@ -16,6 +16,7 @@ import org.glassbox.regions.PiecewiseLinearNetwork;
 import org.glassbox.regions.Plane;
 import org.glassbox.regions.RegionBenchmark;
 import org.glassbox.experiment.Param;
+import org.glassbox.workspace.HeadlessRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -153,9 +154,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (int r = 0; r < repeats + 1; r++) {
             EvaluationTask task = new EvaluationTask(model, test, p, 1);
             long t0 = System.nanoTime();
-            for (int i = 0; i < task.iterations(); i++) {
-                task.step(i);
-            }
+            HeadlessRunner.runToEnd(task);
             double rate = p.images() / ((System.nanoTime() - t0) / 1e9);
             if (r > 0) {
                 best = Math.max(best, rate);

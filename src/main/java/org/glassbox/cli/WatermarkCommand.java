@@ -163,14 +163,15 @@ final class WatermarkCommand {
             WatermarkEvaluationParameters p = Parameters.requireValid(new WatermarkEvaluationParameters(generations, human, tokens,
                     strength));
             WatermarkEvaluation task = new WatermarkEvaluation(model, KjvCorpus.load(assets), settings, p, seed);
-            WatermarkEvaluation.Snapshot s = null;
             long start = System.nanoTime();
-            for (int i = 0; i < task.iterations(); i++) {
-                s = task.step(i);
-                if ((i + 1) % 10 == 0 || i + 1 == task.iterations()) {
-                    System.out.printf(Locale.ROOT, "%d/%d generations, %.0f s%n", i + 1, task.iterations(), (System.nanoTime() - start) / 1e9);
+            int[] done = {0};
+            WatermarkEvaluation.Snapshot s = org.glassbox.workspace.HeadlessRunner.runToEnd(task, snapshot -> {
+                done[0]++;
+                if (done[0] % 10 == 0 || done[0] == task.iterations()) {
+                    System.out.printf(Locale.ROOT, "%d/%d generations, %.0f s%n", done[0], task.iterations(),
+                            (System.nanoTime() - start) / 1e9);
                 }
-            }
+            });
             System.out.printf(Locale.ROOT, "human false-positive rate at z = 4: %.4f (%d passages)%n", s.humanFprAtZ4(),
                     s.humanScores().length);
             for (WatermarkEvaluation.Row r : s.rows()) {

@@ -33,10 +33,7 @@ public final class ExtractionBenchmark {
         ExtractionTask task = new ExtractionTask(network, oracle, target.plane(), target.window(),
                 new ExtractionParameters(lines, halfLength, ExtractionParameters.defaults().probes(), 4, 0), seed);
         long t0 = System.nanoTime();
-        ExtractionSnapshot s = null;
-        for (int i = 0; i < task.iterations() && !task.finished(); i++) {
-            s = task.step(i);
-        }
+        ExtractionSnapshot s = org.glassbox.workspace.HeadlessRunner.runToEnd(task);
         double seconds = (System.nanoTime() - t0) / 1e9;
         LayerComparison c = s.comparison();
         out.printf(Locale.ROOT, "%-30s %5d %12s %8.1f %7d/%-4d %7.0f %% %12.2e %7.1f %9.2f%n", name + ", layer 1", seed,

@@ -12,39 +12,15 @@ import org.glassbox.experiment.RunRecord;
 import org.glassbox.metrics.LayerComparison;
 import org.glassbox.workspace.PreparedRun;
 import org.glassbox.workspace.RunTiming;
-import org.glassbox.workspace.Workspace;
+import org.glassbox.workspace.BaseWorkspace;
 
 /** Reverse engineering: a ReLU network's layers recovered from black-box queries alone. */
-public final class ExtractionWorkspace implements Workspace<ExtractionSetup, ExtractionSnapshot> {
+public final class ExtractionWorkspace extends BaseWorkspace<ExtractionSetup, ExtractionSnapshot> {
 
-    @Override
-    public String id() {
-        return ExtractionRun.WORKSPACE;
-    }
-
-    @Override
-    public String title() {
-        return "Reverse engineering";
-    }
-
-    @Override
-    public String description() {
-        return "Recover a ReLU network's weights, layer by layer, from black-box queries, drawn over its exact region map.";
-    }
-
-    @Override
-    public String command() {
-        return "extract";
-    }
-
-    @Override
-    public Class<ExtractionSetup> setupType() {
-        return ExtractionSetup.class;
-    }
-
-    @Override
-    public ExtractionSetup defaults() {
-        return ExtractionSetup.defaults();
+    public ExtractionWorkspace() {
+        super(ExtractionRun.WORKSPACE, "Reverse engineering",
+                "Recover a ReLU network's weights, layer by layer, from black-box queries, drawn over its exact region map.",
+                "extract", ExtractionSetup.class, ExtractionSetup::defaults);
     }
 
     @Override

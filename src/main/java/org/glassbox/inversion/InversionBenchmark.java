@@ -31,7 +31,7 @@ public final class InversionBenchmark {
     }
 
     /** All of it; {@code batchSeconds} is the budget of the batch-of-4 run (60 in the issue). */
-    public void run(long[] seeds, double batchSeconds, int priceSteps) {
+    public void run(long[] seeds, double batchSeconds, int priceSteps) throws Exception {
         out.println("Gradient inversion on " + lenet.name() + ", DLG's setting (weights U(-0.5, 0.5) from the seed), test image 0");
         batchOne(seeds);
         out.println();
@@ -52,7 +52,7 @@ public final class InversionBenchmark {
         return ClientBatch.of(images, labels, test.height(), test.width());
     }
 
-    private void batchOne(long[] seeds) {
+    private void batchOne(long[] seeds) throws Exception {
         for (InversionAttack attack : InversionAttack.values()) {
             InversionTask warmUp = new InversionTask(lenet, images(0), attack, attack.optimizer(), attack.defaults(), 0, true,
                     new Defense.None());
@@ -74,17 +74,16 @@ public final class InversionBenchmark {
                 for (long seed : seeds) {
                     InversionTask task = new InversionTask(lenet, images(0), attack, optimizer, p, seed, true, new Defense.None());
                     long t0 = System.nanoTime();
-                    int at30 = -1;
-                    double s30 = Double.NaN;
-                    InversionSnapshot last = null;
-                    for (int i = 0; i < task.iterations(); i++) {
-                        last = task.step(i);
-                        if (at30 < 0 && last.psnr() >= 30) {
-                            at30 = last.iteration();
-                            s30 = (System.nanoTime() - t0) / 1e9;
+                    double[] to30 = {-1, Double.NaN};
+                    InversionSnapshot last = org.glassbox.workspace.HeadlessRunner.runToEnd(task, s -> {
+                        if (to30[0] < 0 && s.psnr() >= 30) {
+                            to30[0] = s.iteration();
+                            to30[1] = (System.nanoTime() - t0) / 1e9;
                         }
-                    }
+                    });
                     double seconds = (System.nanoTime() - t0) / 1e9;
+                    int at30 = (int) to30[0];
+                    double s30 = to30[1];
                     out.printf(Locale.ROOT, "%-22s %-8s %5d %12s %12s %8.1f %10.1f %10.1f%n", name(attack), optimizer, seed,
                             at30 < 0 ? "not reached" : Integer.toString(at30), at30 < 0 ? "-" : String.format(Locale.ROOT, "%.2f", s30),
                             task.iterations() / seconds, last.psnr(), last.best().psnr());
@@ -165,7 +164,7 @@ public final class InversionBenchmark {
     }
 
     /** DLG's defense table: final PSNR of iDLG (L-BFGS, 300 steps) and test accuracy after training with the defense. */
-    private void defenseTable(int priceSteps) {
+    private void defenseTable(int priceSteps) throws Exception {
         List<Defense> defenses = List.of(new Defense.None(), new Defense.GaussianNoise(1e-4), new Defense.GaussianNoise(1e-3),
                 new Defense.GaussianNoise(1e-2), new Defense.GaussianNoise(1e-1), new Defense.Pruning(0.1), new Defense.Pruning(0.2),
                 new Defense.Pruning(0.5), new Defense.Pruning(0.9), new Defense.Aggregation(3), new Defense.Aggregation(7));
@@ -183,10 +182,7 @@ public final class InversionBenchmark {
             }
             InversionTask task = new InversionTask(lenet, batch, InversionAttack.IDLG, InversionOptimizer.LBFGS,
                     InversionAttack.IDLG.defaults(), 1, true, d);
-            InversionSnapshot last = null;
-            for (int i = 0; i < task.iterations(); i++) {
-                last = task.step(i);
-            }
+            InversionSnapshot last = org.glassbox.workspace.HeadlessRunner.runToEnd(task);
             DefensePriceTask price = new DefensePriceTask(SampleModels.lenetSigmoid(1), d, train, test, 1, priceSteps, 32, 1);
             PriceSnapshot p = price.step(0);
             String accuracy = String.format(Locale.ROOT, "%.1f", 100 * p.accuracyDefended())

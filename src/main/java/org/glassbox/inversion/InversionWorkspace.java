@@ -12,39 +12,15 @@ import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.RunRecord;
 import org.glassbox.workspace.PreparedRun;
 import org.glassbox.workspace.RunTiming;
-import org.glassbox.workspace.Workspace;
+import org.glassbox.workspace.BaseWorkspace;
 
 /** Gradient inversion: private images rebuilt from the gradient a client shares (DLG, iDLG, Inverting Gradients). */
-public final class InversionWorkspace implements Workspace<InversionSetup, InversionSnapshot> {
+public final class InversionWorkspace extends BaseWorkspace<InversionSetup, InversionSnapshot> {
 
-    @Override
-    public String id() {
-        return InversionRun.WORKSPACE;
-    }
-
-    @Override
-    public String title() {
-        return "Gradient inversion";
-    }
-
-    @Override
-    public String description() {
-        return "Watch a private training image re-appear from the gradient a federated client shares.";
-    }
-
-    @Override
-    public String command() {
-        return "invert";
-    }
-
-    @Override
-    public Class<InversionSetup> setupType() {
-        return InversionSetup.class;
-    }
-
-    @Override
-    public InversionSetup defaults() {
-        return InversionSetup.defaults();
+    public InversionWorkspace() {
+        super(InversionRun.WORKSPACE, "Gradient inversion",
+                "Watch a private training image re-appear from the gradient a federated client shares.",
+                "invert", InversionSetup.class, InversionSetup::defaults);
     }
 
     @Override

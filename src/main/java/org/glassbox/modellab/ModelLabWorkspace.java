@@ -14,44 +14,20 @@ import org.glassbox.experiment.RunRecord;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.workspace.PreparedRun;
 import org.glassbox.workspace.RunTiming;
-import org.glassbox.workspace.Workspace;
+import org.glassbox.workspace.BaseWorkspace;
 
 /** The Model lab: a classifier evaluated on labelled images, with its confusion matrix. */
-public final class ModelLabWorkspace implements Workspace<EvaluationParameters, EvaluationSnapshot> {
-
-    @Override
-    public String id() {
-        return EvaluationRun.WORKSPACE;
-    }
-
-    @Override
-    public String title() {
-        return "Model lab";
-    }
-
-    @Override
-    public String description() {
-        return "Inspect a model's layers and evaluate it on Fashion-MNIST.";
-    }
-
-    @Override
-    public String command() {
-        return "evaluate";
-    }
-
-    @Override
-    public Class<EvaluationParameters> setupType() {
-        return EvaluationParameters.class;
-    }
-
-    @Override
-    public EvaluationParameters defaults() {
-        return EvaluationParameters.defaults();
-    }
+public final class ModelLabWorkspace extends BaseWorkspace<EvaluationParameters, EvaluationSnapshot> {
 
     public static Experiment experiment(String model, String data, EvaluationParameters parameters, long seed) {
         return new Experiment(Experiment.FORMAT, EvaluationRun.WORKSPACE, model, data,
                 ExperimentFiles.JSON.valueToTree(parameters), seed);
+    }
+
+    public ModelLabWorkspace() {
+        super(EvaluationRun.WORKSPACE, "Model lab",
+                "Inspect a model's layers and evaluate it on Fashion-MNIST.",
+                "evaluate", EvaluationParameters.class, EvaluationParameters::defaults);
     }
 
     @Override

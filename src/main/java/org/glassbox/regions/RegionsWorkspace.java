@@ -26,13 +26,13 @@ import org.glassbox.models.ModelHandle;
 import org.glassbox.models.samples.SampleTrainer;
 import org.glassbox.workspace.PreparedRun;
 import org.glassbox.workspace.RunTiming;
-import org.glassbox.workspace.Workspace;
+import org.glassbox.workspace.BaseWorkspace;
 
 /**
  * Linear regions: the exact map of a ReLU network's linear regions on a plane, for a bundled or
  * given model, or for a network trained here on a 2-D toy set (the map drawn at the end).
  */
-public final class RegionsWorkspace implements Workspace<RegionsSetup, RegionsWorkspace.Snapshot> {
+public final class RegionsWorkspace extends BaseWorkspace<RegionsSetup, RegionsWorkspace.Snapshot> {
 
     public static final String WORKSPACE = "linear-regions";
     /** The model of an experiment that trains its network here, on the toy set its data names ("toy:spiral"). */
@@ -45,34 +45,10 @@ public final class RegionsWorkspace implements Workspace<RegionsSetup, RegionsWo
     public record Snapshot(PlaygroundSnapshot training, RegionMap map) {
     }
 
-    @Override
-    public String id() {
-        return WORKSPACE;
-    }
-
-    @Override
-    public String title() {
-        return "Linear regions";
-    }
-
-    @Override
-    public String description() {
-        return "The exact linear pieces of a ReLU network on a plane, live while it trains.";
-    }
-
-    @Override
-    public String command() {
-        return "regions";
-    }
-
-    @Override
-    public Class<RegionsSetup> setupType() {
-        return RegionsSetup.class;
-    }
-
-    @Override
-    public RegionsSetup defaults() {
-        return RegionsSetup.defaults();
+    public RegionsWorkspace() {
+        super(WORKSPACE, "Linear regions",
+                "The exact linear pieces of a ReLU network on a plane, live while it trains.",
+                "regions", RegionsSetup.class, RegionsSetup::defaults);
     }
 
     @Override

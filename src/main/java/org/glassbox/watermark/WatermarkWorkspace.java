@@ -10,39 +10,15 @@ import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.RunRecord;
 import org.glassbox.workspace.PreparedRun;
 import org.glassbox.workspace.RunTiming;
-import org.glassbox.workspace.Workspace;
+import org.glassbox.workspace.BaseWorkspace;
 
 /** Watermarks: text written by the bundled language model with a KGW watermark, and its detection. */
-public final class WatermarkWorkspace implements Workspace<WatermarkSetup, GenerationSnapshot> {
+public final class WatermarkWorkspace extends BaseWorkspace<WatermarkSetup, GenerationSnapshot> {
 
-    @Override
-    public String id() {
-        return WatermarkRun.WORKSPACE;
-    }
-
-    @Override
-    public String title() {
-        return "Watermarks";
-    }
-
-    @Override
-    public String description() {
-        return "Write watermarked text with a bundled language model and watch the detector's z-score rise word by word.";
-    }
-
-    @Override
-    public String command() {
-        return "watermark generate";
-    }
-
-    @Override
-    public Class<WatermarkSetup> setupType() {
-        return WatermarkSetup.class;
-    }
-
-    @Override
-    public WatermarkSetup defaults() {
-        return WatermarkSetup.defaults();
+    public WatermarkWorkspace() {
+        super(WatermarkRun.WORKSPACE, "Watermarks",
+                "Write watermarked text with a bundled language model and watch the detector's z-score rise word by word.",
+                "watermark generate", WatermarkSetup.class, WatermarkSetup::defaults);
     }
 
     @Override

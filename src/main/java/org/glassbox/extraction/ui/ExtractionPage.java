@@ -52,12 +52,8 @@ import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.ui.RegionMapView;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
-import org.glassbox.ui.JobControls;
-import org.glassbox.ui.JobPresenter;
 import org.glassbox.ui.LatestOnly;
-import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.WorkspacePage;
 
 /**
  * Reverse engineering: a ReLU network sits behind a query box, and the attack finds its first
@@ -65,7 +61,7 @@ import org.glassbox.ui.WorkspacePage;
  * first-layer neuron's hyperplane is drawn over the true network's exact region map as it is
  * recovered, while a table fills with the recovered neurons and their errors.
  */
-public final class ExtractionPage implements WorkspacePage {
+public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** The networks offered: name, and how to make the target from the seed. */
     private enum Choice {
@@ -93,16 +89,11 @@ public final class ExtractionPage implements WorkspacePage {
     public record NeuronRow(int layer, int index, int truth, int witnesses, double oneMinusCos, double error, double bits) {
     }
 
-    private final Assets assets;
     private final BorderPane root = new BorderPane();
-    private final Messages messages = new Messages();
     private final ComboBox<Choice> network = new ComboBox<>();
     private final ComboBox<OutputPrecision> precision = new ComboBox<>();
     private final ParameterSheet<ExtractionParameters> sheet =
             new ParameterSheet<>(ExtractionParameters.class, ExtractionParameters.defaults(), 1);
-    private final JobControls controls = new JobControls(this::run);
-    private final JobPresenter jobs;
-    private final java.util.concurrent.Executor executor;
     private final RegionMapView map = new RegionMapView(ExtractionTarget.WINDOW);
     private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
     private final TableView<NeuronRow> table = new TableView<>();
@@ -127,9 +118,7 @@ public final class ExtractionPage implements WorkspacePage {
 
     /** A page whose background work runs on the context's executor. */
     public ExtractionPage(org.glassbox.ui.PageContext context) {
-        this.assets = context.assets();
-        this.executor = context.executor();
-        this.jobs = new JobPresenter(controls, messages, executor);
+        super(context);
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.target().network(), r.target().plane(), r.window()),
                 this::showMap,
                 e -> messages.showProblem(Failures.describe(e)));
@@ -139,11 +128,6 @@ public final class ExtractionPage implements WorkspacePage {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public JobPresenter jobs() {
-        return jobs;
     }
 
     private void build() {

@@ -62,25 +62,19 @@ import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.DoubleText;
 import org.glassbox.ui.ImageTiles;
-import org.glassbox.ui.JobControls;
-import org.glassbox.ui.JobPresenter;
-import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.WorkspacePage;
 
 /**
  * Gradient inversion: a client's private images re-appear, step by step, from the gradient it
  * shares (DLG, iDLG or Inverting Gradients), beside the originals, with the matching loss, PSNR
  * and SSIM; defenses on the gradient, their price, and the same attack side by side without them.
  */
-public final class InversionPage implements WorkspacePage {
+public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     private static final int ZOOM = 8;
 
-    private final Assets assets;
     private final ModelCatalog catalog;
     private final BorderPane root = new BorderPane();
-    private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> model = new ComboBox<>();
     private final Button modelFileButton = new Button("Model file…");
     private final Label modelFileName = new Label();
@@ -106,15 +100,12 @@ public final class InversionPage implements WorkspacePage {
     private final CheckBox dlgWeights = new CheckBox("DLG's setting: weights drawn U(−0.5, 0.5) from the seed");
     private final ParameterSheet<InversionParameters> sheet =
             new ParameterSheet<>(InversionParameters.class, InversionParameters.defaults(), 1);
-    private final JobControls controls = new JobControls(this::run);
     private final ImageView original = new ImageView();
     private final ImageView dummy = new ImageView();
     private final Label status = new Label("Press F5 to attack the chosen image.");
     private final CurveView lossCurve = new CurveView("log10 matching loss", Color.web("#c0392b"));
     private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
     private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
-    private final JobPresenter jobs;
-    private final java.util.concurrent.Executor executor;
     private final Label price = new Label("Price of the defense: press 'Measure its price' to train a LeNet with and without it.");
     private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
     private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
@@ -134,9 +125,7 @@ public final class InversionPage implements WorkspacePage {
 
     /** A page whose background work runs on the context's executor. */
     public InversionPage(org.glassbox.ui.PageContext context) throws IOException {
-        this.assets = context.assets();
-        this.executor = context.executor();
-        this.jobs = new JobPresenter(controls, messages, executor);
+        super(context);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
     }
@@ -144,11 +133,6 @@ public final class InversionPage implements WorkspacePage {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public JobPresenter jobs() {
-        return jobs;
     }
 
     private void build() {

@@ -56,30 +56,23 @@ import org.glassbox.models.ModelHandle;
 import org.glassbox.models.ModelLoader;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.ImageTiles;
-import org.glassbox.ui.JobControls;
-import org.glassbox.ui.JobPresenter;
-import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.TableFit;
-import org.glassbox.ui.WorkspacePage;
 
 /**
  * Model lab: pick a catalog model or open a file, read its layers, evaluate it on the bundled
  * Fashion-MNIST test set as a live job, and export the confusion matrix.
  */
-public final class ModelLabPage implements WorkspacePage {
+public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
 
-    private final Assets assets;
     private final ModelCatalog catalog;
     private final BorderPane root = new BorderPane();
-    private final Messages messages = new Messages();
     private final ComboBox<CatalogEntry> modelChoice = new ComboBox<>();
     private final Label modelTitle = new Label();
     private final Label modelDetails = new Label();
     private final TableView<LayerSummary> layers = new TableView<>();
     private final ParameterSheet<EvaluationParameters> sheet =
             new ParameterSheet<>(EvaluationParameters.class, EvaluationParameters.defaults(), Seeds.DEFAULT);
-    private final JobControls controls = new JobControls(this::run);
     private final Label accuracy = new Label("");
     private final Label accuracyDetail = new Label("Run an evaluation (F5) to see the accuracy.");
     private final ImageView confusionView = new ImageView();
@@ -87,8 +80,6 @@ public final class ModelLabPage implements WorkspacePage {
     private final Button exportCsv = new Button("Export CSV…");
     private final Button exportPng = new Button("Export PNG…");
     private final Button saveRun = new Button("Save results…");
-    private final JobPresenter jobs;
-    private final java.util.concurrent.Executor executor;
 
     private ModelHandle model;
     private String modelReference;
@@ -103,9 +94,7 @@ public final class ModelLabPage implements WorkspacePage {
 
     /** A page whose background work runs on the context's executor. */
     public ModelLabPage(org.glassbox.ui.PageContext context) throws IOException {
-        this.assets = context.assets();
-        this.executor = context.executor();
-        this.jobs = new JobPresenter(controls, messages, executor);
+        super(context);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
         List<CatalogEntry> entries = catalog.models();
@@ -120,11 +109,6 @@ public final class ModelLabPage implements WorkspacePage {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public JobPresenter jobs() {
-        return jobs;
     }
 
     private void build() {
@@ -428,8 +412,4 @@ public final class ModelLabPage implements WorkspacePage {
 
 
 
-    /** For tests and the shell: the messages strip. */
-    public Messages messages() {
-        return messages;
-    }
 }

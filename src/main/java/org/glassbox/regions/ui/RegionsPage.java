@@ -56,33 +56,26 @@ import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
-import org.glassbox.ui.JobControls;
-import org.glassbox.ui.JobPresenter;
 import org.glassbox.ui.LatestOnly;
-import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.WorkspacePage;
 
 /**
  * Linear regions: the exact map of a ReLU network's linear pieces on a plane, live while a toy
  * network trains, or for a bundled model; zoom and pan recompute it for the new window.
  */
-public final class RegionsPage implements WorkspacePage {
+public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
 
     private static final String MNIST_ID = "mlp-784-128-10";
 
     private record Request(PiecewiseLinearNetwork network, Plane plane, Window window) {
     }
 
-    private final Assets assets;
     private final ModelCatalog catalog;
     private final BorderPane root = new BorderPane();
-    private final Messages messages = new Messages();
     private final ComboBox<ToyDataset> dataset = new ComboBox<>();
     private final TextField architecture = new TextField("16, 16, 16");
     private final ParameterSheet<PlaygroundParameters> sheet =
             new ParameterSheet<>(PlaygroundParameters.class, PlaygroundParameters.defaults(), Seeds.DEFAULT);
-    private final JobControls controls = new JobControls(this::run);
     private final ComboBox<CatalogEntry> sample = new ComboBox<>();
     private final TextField images = new TextField("0, 1, 2");
     private final ComboBox<Coloring> coloring = new ComboBox<>();
@@ -91,8 +84,6 @@ public final class RegionsPage implements WorkspacePage {
     private final Label hover = new Label();
     private final CurveView lossCurve = new CurveView("Loss", Color.web("#c0392b"));
     private final CurveView regionCurve = new CurveView("Regions", Color.web("#1f5fbf"));
-    private final JobPresenter jobs;
-    private final java.util.concurrent.Executor executor;
     private final LatestOnly<Request, RegionMap> recompute;
 
     private PiecewiseLinearNetwork network;
@@ -109,9 +100,7 @@ public final class RegionsPage implements WorkspacePage {
 
     /** A page whose background work runs on the context's executor. */
     public RegionsPage(org.glassbox.ui.PageContext context) throws IOException {
-        this.assets = context.assets();
-        this.executor = context.executor();
-        this.jobs = new JobPresenter(controls, messages, executor);
+        super(context);
         this.catalog = ModelCatalog.read(assets.sampleModels());
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.network(), r.plane(), r.window()),
                 this::showMap, e -> messages.showProblem(Failures.describe(e)));
@@ -121,11 +110,6 @@ public final class RegionsPage implements WorkspacePage {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public JobPresenter jobs() {
-        return jobs;
     }
 
     private void build() {
@@ -530,7 +514,4 @@ public final class RegionsPage implements WorkspacePage {
         return view;
     }
 
-    public Messages messages() {
-        return messages;
-    }
 }

@@ -42,11 +42,7 @@ import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
-import org.glassbox.ui.JobControls;
-import org.glassbox.ui.JobPresenter;
-import org.glassbox.ui.Messages;
 import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.WorkspacePage;
 import org.glassbox.watermark.Detection;
 import org.glassbox.watermark.GenerationParameters;
 import org.glassbox.watermark.GenerationSettings;
@@ -58,7 +54,6 @@ import org.glassbox.watermark.ScoredText;
 import org.glassbox.watermark.SeedingScheme;
 import org.glassbox.watermark.TextAttack;
 import org.glassbox.watermark.TokenMark;
-import org.glassbox.watermark.WatermarkBenchmark;
 import org.glassbox.watermark.WatermarkDetector;
 import org.glassbox.watermark.WatermarkEvaluation;
 import org.glassbox.watermark.WatermarkEvaluationParameters;
@@ -76,11 +71,9 @@ import org.glassbox.experiment.ExperimentFiles;
  * token. The person can edit the text, paste their own, or attack it with sliders, and the colours
  * and the score follow every keystroke.
  */
-public final class WatermarkPage implements WorkspacePage {
+public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
 
-    private final Assets assets;
     private final BorderPane root = new BorderPane();
-    private final Messages messages = new Messages();
     private final TextArea prompt = new TextArea("And God said");
     private final ComboBox<SeedingScheme> scheme = new ComboBox<>();
     private final CheckBox greedy = new CheckBox("Greedy (take the most likely word)");
@@ -89,9 +82,6 @@ public final class WatermarkPage implements WorkspacePage {
     private final Spinner<Double> threshold = org.glassbox.ui.FieldSpinners.decimal(WatermarkSetup.class, "threshold",
             WatermarkSetup.defaults().threshold(), 0.5);
     private final CheckBox ignoreRepeated = new CheckBox("Ignore repeated (context, word) pairs");
-    private final JobControls controls = new JobControls(this::run);
-    private final JobPresenter jobs;
-    private final java.util.concurrent.Executor executor;
     private final StyleClassedTextArea editor = new StyleClassedTextArea();
     private final Label verdict = new Label("Press F5 to write watermarked text, or type or paste text to test it.");
     private final Label details = new Label();
@@ -138,9 +128,7 @@ public final class WatermarkPage implements WorkspacePage {
 
     /** A page whose background work runs on the context's executor. */
     public WatermarkPage(org.glassbox.ui.PageContext context) {
-        this.assets = context.assets();
-        this.executor = context.executor();
-        this.jobs = new JobPresenter(controls, messages, executor);
+        super(context);
         this.imageView = new ImageWatermarkView(assets, messages::showProblem);
         build();
         loadModelInBackground();
@@ -149,11 +137,6 @@ public final class WatermarkPage implements WorkspacePage {
     @Override
     public Node view() {
         return root;
-    }
-
-    @Override
-    public JobPresenter jobs() {
-        return jobs;
     }
 
     private static Slider strengthSlider(String id) {
