@@ -56,7 +56,7 @@ public final class MainWindow extends BorderPane {
         WorkspacePage page(Assets assets) {
             if (page == null && error == null) {
                 try {
-                    page = entry.page().create(assets);
+                    page = entry.page().create(org.glassbox.ui.PageContext.background(assets));
                 } catch (Exception | LinkageError e) {
                     UserMessage m = Failures.describe(e);
                     Label problem = new Label(title() + " could not be opened: " + m.problem());

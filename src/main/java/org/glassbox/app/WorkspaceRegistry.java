@@ -2,11 +2,11 @@ package org.glassbox.app;
 
 import java.util.List;
 import java.util.Map;
-import org.glassbox.data.Assets;
 import org.glassbox.extraction.ui.ExtractionPage;
 import org.glassbox.inversion.ui.InversionPage;
 import org.glassbox.modellab.ui.ModelLabPage;
 import org.glassbox.regions.ui.RegionsPage;
+import org.glassbox.ui.PageContext;
 import org.glassbox.ui.WorkspacePage;
 import org.glassbox.watermark.ui.WatermarkPage;
 import org.glassbox.workspace.Workspace;
@@ -20,7 +20,7 @@ final class WorkspaceRegistry {
 
     @FunctionalInterface
     interface PageFactory {
-        WorkspacePage create(Assets assets) throws Exception;
+        WorkspacePage create(PageContext context) throws Exception;
     }
 
     /** A workspace in the list: what it is and how its page is made. */

@@ -1,12 +1,21 @@
 package org.glassbox.ui;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import org.glassbox.data.Assets;
+import org.glassbox.engine.Failures;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.ExperimentFiles;
+import org.glassbox.workspace.Workspace;
 
 /**
  * What every workspace page shares: the bundled data and the executor of its {@link PageContext},
  * the message area, the job controls (run, pause, step, cancel, history) and the presenter that
- * runs jobs on that executor. A page adds its own controls, view and drawing.
+ * runs jobs on that executor, and the save and open flow of experiment files, checked by the
+ * workspace's descriptor. A page adds its own controls, view and drawing, and says how its
+ * controls become an experiment and back.
  */
 public abstract class WorkspacePageBase implements WorkspacePage {
 
@@ -15,11 +24,52 @@ public abstract class WorkspacePageBase implements WorkspacePage {
     protected final Messages messages = new Messages();
     protected final JobControls controls = new JobControls(this::run);
     protected final JobPresenter jobs;
+    protected final Workspace<?, ?> workspace;
 
-    protected WorkspacePageBase(PageContext context) {
+    protected WorkspacePageBase(PageContext context, Workspace<?, ?> workspace) {
         this.assets = context.assets();
         this.executor = context.executor();
+        this.workspace = workspace;
         this.jobs = new JobPresenter(controls, messages, executor);
+    }
+
+    /** The page's settings as an experiment (what Ctrl+S saves and F5 runs). */
+    public abstract Experiment currentExperiment() throws UserFacingException;
+
+    /**
+     * Puts an experiment of this workspace, already read and checked by the descriptor, into the
+     * page's controls; {@code base} is the folder relative paths in it are taken from.
+     */
+    protected abstract void show(Experiment experiment, Path base) throws Exception;
+
+    @Override
+    public final void saveExperiment() {
+        Experiment experiment;
+        try {
+            experiment = currentExperiment();
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+            return;
+        }
+        File file = Forms.saveFile(view(), "Save experiment", workspace.id() + ".experiment.json", "*.json");
+        if (file != null) {
+            messages.writeOrReport(() -> ExperimentFiles.write(experiment, file.toPath()), file);
+        }
+    }
+
+    @Override
+    public final void applyExperiment(Path file) {
+        messages.clear();
+        try {
+            Experiment experiment = ExperimentFiles.read(file, workspace.id());
+            workspace.setup(experiment);
+            show(experiment, file.toAbsolutePath().getParent());
+            if (messages.text().isEmpty()) {
+                messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
+            }
+        } catch (Exception e) {
+            messages.showProblem(Failures.describe(e));
+        }
     }
 
     @Override

@@ -34,7 +34,6 @@ import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Experiment;
-import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.extraction.ExtractionParameters;
 import org.glassbox.extraction.ExtractionResults;
@@ -118,7 +117,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** A page whose background work runs on the context's executor. */
     public ExtractionPage(org.glassbox.ui.PageContext context) {
-        super(context);
+        super(context, new org.glassbox.extraction.ExtractionWorkspace());
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.target().network(), r.target().plane(), r.window()),
                 this::showMap,
                 e -> messages.showProblem(Failures.describe(e)));
@@ -425,37 +424,27 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     @Override
-    public void saveExperiment() {
-        File file = Forms.saveFile(root, "Save experiment", "reverse-engineering.experiment.json", "*.json");
-        if (file != null) {
-            messages.writeOrReport(() -> ExperimentFiles.write(ExtractionRun.experiment(networkReference(),
-                    new ExtractionSetup(precision.getValue().toString(), sheet.value()), sheet.seed()), file.toPath()), file);
-        }
+    public Experiment currentExperiment() {
+        return ExtractionRun.experiment(networkReference(), new ExtractionSetup(precision.getValue().toString(), sheet.value()),
+                sheet.seed());
     }
 
-    /** Loads an experiment file's network, black box, parameters and seed into the page; F5 then runs it. */
+    /** The experiment's network, black box, parameters and seed into the page; F5 then runs it. */
     @Override
-    public void applyExperiment(Path file) {
-        messages.clear();
-        try {
-            Experiment e = ExperimentFiles.read(file, ExtractionRun.WORKSPACE);
-            ExtractionSetup setup = ExtractionRun.setup(e);
-            OutputPrecision outputs = ExtractionRun.precision(setup);
-            Choice choice = Arrays.stream(Choice.values()).filter(c -> (c.widths != null
-                    ? ExtractionRun.randomReference(c.widths) : "mlp-10-20-20-1").equals(e.model())).findFirst()
-                    .orElseThrow(() -> new UserFacingException("Network '" + e.model() + "' is not one this page offers.",
-                            "Run the experiment with glassbox run " + file.getFileName() + "."));
-            if (!precision.getItems().contains(outputs)) {
-                precision.getItems().add(outputs);
-            }
-            precision.setValue(outputs);
-            sheet.setValue(setup.parameters());
-            sheet.setSeed(e.seed());
-            network.setValue(choice);
-            loadTarget();
-            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
-        } catch (UserFacingException ex) {
-            messages.showProblem(ex.userMessage());
+    protected void show(Experiment e, Path base) throws Exception {
+        ExtractionSetup setup = ExtractionRun.setup(e);
+        OutputPrecision outputs = ExtractionRun.precision(setup);
+        Choice choice = Arrays.stream(Choice.values()).filter(c -> (c.widths != null
+                ? ExtractionRun.randomReference(c.widths) : "mlp-10-20-20-1").equals(e.model())).findFirst()
+                .orElseThrow(() -> new UserFacingException("Network '" + e.model() + "' is not one this page offers.",
+                        "Run the experiment headless with glassbox run."));
+        if (!precision.getItems().contains(outputs)) {
+            precision.getItems().add(outputs);
         }
+        precision.setValue(outputs);
+        sheet.setValue(setup.parameters());
+        sheet.setSeed(e.seed());
+        network.setValue(choice);
+        loadTarget();
     }
 }

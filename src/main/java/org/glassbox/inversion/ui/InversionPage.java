@@ -38,7 +38,6 @@ import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Experiment;
-import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.inversion.DefenseKind;
 import org.glassbox.inversion.DefensePriceTask;
@@ -125,7 +124,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** A page whose background work runs on the context's executor. */
     public InversionPage(org.glassbox.ui.PageContext context) throws IOException {
-        super(context);
+        super(context, new org.glassbox.inversion.InversionWorkspace());
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
     }
@@ -627,48 +626,35 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     @Override
-    public void saveExperiment() {
-        File file = Forms.saveFile(root, "Save experiment", "gradient-inversion.experiment.json", "*.json");
-        if (file != null) {
-            messages.writeOrReport(() -> ExperimentFiles.write(experiment(), file.toPath()), file);
-        }
+    public Experiment currentExperiment() {
+        return experiment();
     }
 
-    /** Loads an experiment file's settings into the page; F5 then runs it. */
+    /** The experiment's settings into the controls; a model file is opened last, in the background. */
     @Override
-    public void applyExperiment(Path file) {
-        messages.clear();
-        try {
-            Experiment e = ExperimentFiles.read(file, InversionRun.WORKSPACE);
-            InversionSetup setup = InversionRun.setup(e);
-            java.util.Optional<CatalogEntry> entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst();
-            if (entry.isPresent()) {
-                model.setValue(entry.get());
-            } else {
-                useModelFile(file.toAbsolutePath().getParent().resolve(e.model()));
-                if (modelFile == null) {
-                    return;
-                }
-            }
-            attack.setValue(setup.attack());
-            optimizer.setValue(setup.optimizer());
-            sheet.setValue(setup.parameters());
-            sheet.setSeed(e.seed());
-            dlgWeights.setSelected(setup.dlgWeights());
-            defense.setValue(setup.defense());
-            strength.getValueFactory().setValue(setup.strength());
-            clipNorm.getValueFactory().setValue(setup.clipNorm());
-            fileLabel.getSelectionModel().select(setup.fileLabel());
-            imageIndex.getValueFactory().setValue(setup.image());
-            if (FashionMnist.TEST_ID.equals(e.data())) {
-                useTestImages();
-                batchSize.getValueFactory().setValue(setup.batch());
-            } else {
-                useImageFile(file.toAbsolutePath().getParent().resolve(e.data()), image -> setup.resize());
-            }
-            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
-        } catch (UserFacingException ex) {
-            messages.showProblem(ex.userMessage());
+    protected void show(Experiment e, Path base) throws Exception {
+        InversionSetup setup = InversionRun.setup(e);
+        attack.setValue(setup.attack());
+        optimizer.setValue(setup.optimizer());
+        sheet.setValue(setup.parameters());
+        sheet.setSeed(e.seed());
+        dlgWeights.setSelected(setup.dlgWeights());
+        defense.setValue(setup.defense());
+        strength.getValueFactory().setValue(setup.strength());
+        clipNorm.getValueFactory().setValue(setup.clipNorm());
+        fileLabel.getSelectionModel().select(setup.fileLabel());
+        imageIndex.getValueFactory().setValue(setup.image());
+        if (FashionMnist.TEST_ID.equals(e.data())) {
+            useTestImages();
+            batchSize.getValueFactory().setValue(setup.batch());
+        } else {
+            useImageFile(base.resolve(e.data()), image -> setup.resize());
+        }
+        java.util.Optional<CatalogEntry> entry = model.getItems().stream().filter(m -> m.id().equals(e.model())).findFirst();
+        if (entry.isPresent()) {
+            model.setValue(entry.get());
+        } else {
+            useModelFile(base.resolve(e.model()));
         }
     }
 }

@@ -94,7 +94,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** A page whose background work runs on the context's executor. */
     public ModelLabPage(org.glassbox.ui.PageContext context) throws IOException {
-        super(context);
+        super(context, new org.glassbox.modellab.ModelLabWorkspace());
         this.catalog = ModelCatalog.read(assets.sampleModels());
         build();
         List<CatalogEntry> entries = catalog.models();
@@ -380,28 +380,18 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     @Override
-    public void saveExperiment() {
-        File file = Forms.saveFile(root, "Save experiment", "model-lab.experiment.json", "*.json");
-        if (file != null) {
-            messages.writeOrReport(() -> ExperimentFiles.write(experiment(sheet.value(), sheet.seed()), file.toPath()), file);
-        }
+    public Experiment currentExperiment() {
+        return experiment(sheet.value(), sheet.seed());
     }
 
-    /** Loads an experiment file's model, parameters and seed into the page. */
     @Override
-    public void applyExperiment(Path file) {
-        try {
-            Experiment e = ExperimentFiles.read(file, EvaluationRun.WORKSPACE);
-            sheet.setValue(EvaluationRun.parameters(e));
-            sheet.setSeed(e.seed());
-            if (catalog.find(e.model()).isPresent()) {
-                modelChoice.setValue(catalog.find(e.model()).get());
-            } else {
-                openModelFile(file.toAbsolutePath().getParent().resolve(e.model()));
-            }
-            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
-        } catch (UserFacingException ex) {
-            messages.showProblem(ex.userMessage());
+    protected void show(Experiment e, Path base) throws Exception {
+        sheet.setValue(EvaluationRun.parameters(e));
+        sheet.setSeed(e.seed());
+        if (catalog.find(e.model()).isPresent()) {
+            modelChoice.setValue(catalog.find(e.model()).get());
+        } else {
+            openModelFile(base.resolve(e.model()));
         }
     }
 

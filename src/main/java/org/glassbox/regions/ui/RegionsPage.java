@@ -52,7 +52,6 @@ import org.glassbox.regions.RegionMapFiles;
 import org.glassbox.regions.Window;
 import org.glassbox.regions.RegionsWorkspace;
 import org.glassbox.regions.RegionsSetup;
-import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.ui.CurveView;
 import org.glassbox.ui.Forms;
@@ -93,6 +92,9 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
     private String source = "";
     /** The sample model on screen, or null when the map is of a network trained here. */
     private CatalogEntry shownSample;
+    /** What an opened experiment set that the page has no control for (the exported picture's size, a fixed window): saved back as it came. */
+    private int pictureSize = RegionsSetup.defaults().size();
+    private double[] fixedWindow;
 
     public RegionsPage(Assets assets) throws IOException {
         this(org.glassbox.ui.PageContext.background(assets));
@@ -100,7 +102,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** A page whose background work runs on the context's executor. */
     public RegionsPage(org.glassbox.ui.PageContext context) throws IOException {
-        super(context);
+        super(context, new RegionsWorkspace());
         this.catalog = ModelCatalog.read(assets.sampleModels());
         this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.network(), r.plane(), r.window()),
                 this::showMap, e -> messages.showProblem(Failures.describe(e)));
@@ -453,57 +455,46 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         messages.showInfo("Linear regions shows the bundled ReLU models; choose one under 'Or show a sample model'.");
     }
 
-    /** Ctrl+S: the training run as set up on the left, or the sample model on screen, as an experiment file. */
+    /** The training run as set up on the left, or the sample model on screen. */
     @Override
-    public void saveExperiment() {
+    public Experiment currentExperiment() throws UserFacingException {
         String imageText = images.getText().trim();
         if (shownSample != null && shownSample.id().equals(MNIST_ID) && imageText.matches("\\d+")) {
-            messages.showProblem(new UserMessage("A plane through one test image and two random directions is not saved as an"
-                    + " experiment yet.", "Give three test images (e.g. 0, 1, 2) to save the plane through them."));
-            return;
+            throw new UserFacingException("A plane through one test image and two random directions is not saved as an"
+                    + " experiment yet.", "Give three test images (e.g. 0, 1, 2) to save the plane through them.");
         }
-        int[] planeImages;
-        try {
-            planeImages = shownSample != null && shownSample.id().equals(MNIST_ID) ? parseImages() : RegionsSetup.defaults().images();
-        } catch (UserFacingException e) {
-            messages.showProblem(e.userMessage());
-            return;
-        }
-        RegionsSetup setup = new RegionsSetup(architecture.getText(), sheet.value(), planeImages, null, coloring.getValue(),
-                RegionsSetup.defaults().size());
-        Experiment experiment = shownSample == null ? RegionsWorkspace.training(dataset.getValue(), setup, sheet.seed())
+        int[] planeImages = shownSample != null && shownSample.id().equals(MNIST_ID) ? parseImages() : RegionsSetup.defaults().images();
+        RegionsSetup setup = new RegionsSetup(architecture.getText(), sheet.value(), planeImages, fixedWindow, coloring.getValue(),
+                pictureSize);
+        return shownSample == null ? RegionsWorkspace.training(dataset.getValue(), setup, sheet.seed())
                 : RegionsWorkspace.experiment(shownSample.id(), "", setup, sheet.seed());
-        File file = Forms.saveFile(root, "Save experiment", "linear-regions.experiment.json", "*.json");
-        if (file != null) {
-            messages.writeOrReport(() -> ExperimentFiles.write(experiment, file.toPath()), file);
-        }
     }
 
-    /** Loads an experiment file: a training run's settings (F5 then trains), or a sample model, which is shown at once. */
+    /** A training run's settings (F5 then trains), or a sample model, which is shown at once. */
     @Override
-    public void applyExperiment(Path file) {
-        messages.clear();
-        try {
-            Experiment experiment = ExperimentFiles.read(file, RegionsWorkspace.WORKSPACE);
-            RegionsSetup setup = new RegionsWorkspace().setup(experiment);
-            coloring.setValue(setup.coloring());
-            sheet.setValue(setup.training());
-            sheet.setSeed(experiment.seed());
-            architecture.setText(setup.hidden());
-            images.setText(String.join(", ", java.util.Arrays.stream(setup.images()).mapToObj(String::valueOf).toList()));
-            if (RegionsWorkspace.TRAIN_HERE.equals(experiment.model())) {
-                dataset.setValue(ToyDataset.byId(experiment.data().substring(RegionsWorkspace.TOY_PREFIX.length())));
-                messages.showInfo("Loaded " + file.getFileName() + ": press F5 to train.");
-                return;
-            }
-            CatalogEntry entry = catalog.find(experiment.model()).orElseThrow(() -> new UserFacingException(
-                    file.getFileName() + " maps the model '" + experiment.model() + "', which is not a bundled sample.",
-                    "Run it headless with: glassbox run " + file.getFileName()));
-            sample.setValue(entry);
-            showSample();
-        } catch (Exception e) {
-            messages.showProblem(Failures.describe(e));
+    protected void show(Experiment experiment, Path base) throws Exception {
+        RegionsSetup setup = workspaceSetup(experiment);
+        pictureSize = setup.size();
+        fixedWindow = setup.window();
+        coloring.setValue(setup.coloring());
+        sheet.setValue(setup.training());
+        sheet.setSeed(experiment.seed());
+        architecture.setText(setup.hidden());
+        images.setText(String.join(", ", java.util.Arrays.stream(setup.images()).mapToObj(String::valueOf).toList()));
+        if (RegionsWorkspace.TRAIN_HERE.equals(experiment.model())) {
+            dataset.setValue(ToyDataset.byId(experiment.data().substring(RegionsWorkspace.TOY_PREFIX.length())));
+            shownSample = null;
+            return;
         }
+        CatalogEntry entry = catalog.find(experiment.model()).orElseThrow(() -> new UserFacingException(
+                "The experiment maps the model '" + experiment.model() + "', which is not a bundled sample.",
+                "Run it headless with glassbox run."));
+        sample.setValue(entry);
+        showSample();
+    }
+
+    private static RegionsSetup workspaceSetup(Experiment experiment) throws Exception {
+        return new RegionsWorkspace().setup(experiment);
     }
 
 

@@ -2,7 +2,6 @@ package org.glassbox.watermark.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -63,7 +62,6 @@ import org.glassbox.watermark.WordTokenizer;
 import org.glassbox.watermark.WatermarkRun;
 import org.glassbox.watermark.WatermarkSetup;
 import org.glassbox.experiment.Experiment;
-import org.glassbox.experiment.ExperimentFiles;
 
 /**
  * Text watermarks: the bundled language model writes after a prompt with a KGW watermark, the words
@@ -128,7 +126,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** A page whose background work runs on the context's executor. */
     public WatermarkPage(org.glassbox.ui.PageContext context) {
-        super(context);
+        super(context, new org.glassbox.watermark.WatermarkWorkspace());
         this.imageView = new ImageWatermarkView(assets, messages::showProblem);
         build();
         loadModelInBackground();
@@ -648,31 +646,19 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     @Override
-    public void saveExperiment() {
-        File file = Forms.saveFile(root, "Save experiment", "watermarks.experiment.json", "*.json");
-        if (file != null) {
-            messages.writeOrReport(() -> ExperimentFiles.write(WatermarkRun.experiment(currentSetup(), sheet.seed()), file.toPath()),
-                    file);
-        }
+    public Experiment currentExperiment() {
+        return WatermarkRun.experiment(currentSetup(), sheet.seed());
     }
 
-    /** Loads an experiment file's prompt, settings and seed into the page; F5 then writes the same text. */
     @Override
-    public void applyExperiment(Path file) {
-        messages.clear();
-        try {
-            Experiment e = ExperimentFiles.read(file, WatermarkRun.WORKSPACE);
-            WatermarkSetup setup = WatermarkRun.setup(e);
-            prompt.setText(setup.prompt());
-            sheet.setValue(setup.parameters());
-            sheet.setSeed(e.seed());
-            scheme.setValue(setup.scheme());
-            greedy.setSelected(setup.greedy());
-            threshold.getValueFactory().setValue(setup.threshold());
-            ignoreRepeated.setSelected(setup.ignoreRepeated());
-            messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
-        } catch (UserFacingException ex) {
-            messages.showProblem(ex.userMessage());
-        }
+    protected void show(Experiment e, Path base) throws Exception {
+        WatermarkSetup setup = WatermarkRun.setup(e);
+        prompt.setText(setup.prompt());
+        sheet.setValue(setup.parameters());
+        sheet.setSeed(e.seed());
+        scheme.setValue(setup.scheme());
+        greedy.setSelected(setup.greedy());
+        threshold.getValueFactory().setValue(setup.threshold());
+        ignoreRepeated.setSelected(setup.ignoreRepeated());
     }
 }
