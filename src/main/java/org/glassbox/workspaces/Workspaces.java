@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.glassbox.extraction.ExtractionWorkspace;
 import org.glassbox.inversion.InversionWorkspace;
+import org.glassbox.membership.MembershipWorkspace;
 import org.glassbox.modellab.ModelLabWorkspace;
 import org.glassbox.regions.RegionsWorkspace;
 import org.glassbox.watermark.WatermarkWorkspace;
@@ -16,7 +17,7 @@ import org.glassbox.workspace.Workspace;
 public final class Workspaces {
 
     private static final List<Workspace<?, ?>> ALL = List.of(new ModelLabWorkspace(), new InversionWorkspace(),
-            new RegionsWorkspace(), new ExtractionWorkspace(), new WatermarkWorkspace());
+            new RegionsWorkspace(), new ExtractionWorkspace(), new WatermarkWorkspace(), new MembershipWorkspace());
 
     private Workspaces() {
     }
