@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.glassbox.extraction.ui.ExtractionPage;
 import org.glassbox.inversion.ui.InversionPage;
+import org.glassbox.membership.ui.MembershipPage;
 import org.glassbox.modellab.ui.ModelLabPage;
 import org.glassbox.regions.ui.RegionsPage;
 import org.glassbox.ui.PageContext;
@@ -32,7 +33,8 @@ final class WorkspaceRegistry {
             "gradient-inversion", InversionPage::new,
             "linear-regions", RegionsPage::new,
             "reverse-engineering", ExtractionPage::new,
-            "watermarks", WatermarkPage::new);
+            "watermarks", WatermarkPage::new,
+            "membership-inference", MembershipPage::new);
 
     private WorkspaceRegistry() {
     }

@@ -123,6 +123,12 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
         };
     }
 
+    /** Writes an audit's scores.csv, roc.csv, roc.png, run.json and report.html into {@code out}, atomically. */
+    public static RunRecord writeResults(Path out, Experiment experiment, MembershipSetup setup, MembershipSnapshot s,
+                                         RunTiming timing) throws IOException {
+        return MembershipResults.write(out, experiment, setup, s, timing);
+    }
+
     static int members(MembershipSnapshot s) {
         int n = 0;
         for (boolean m : s.member()) {

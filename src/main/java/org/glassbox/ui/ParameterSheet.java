@@ -12,15 +12,27 @@ import javafx.scene.layout.GridPane;
 import org.glassbox.experiment.ParameterSpec;
 
 /**
- * A form generated from a parameters record: one labelled, editable spinner per component, with
- * the component's description as tooltip, plus the seed. Ranges come from the record's
- * {@code @Param} annotations, so the sheet cannot offer a value the record refuses.
+ * A form generated from a parameters record: one labelled editor per component (a spinner for a
+ * number, a check box for a boolean, a list for an enum, a text field for text), with the
+ * component's description as tooltip, plus the seed. Ranges come from the record's {@code @Param}
+ * annotations, so the sheet cannot offer a value the record refuses.
  */
 public final class ParameterSheet<R extends Record> extends GridPane {
 
     private final Class<R> type;
     private final List<ParameterSpec> specs;
-    private final List<Spinner<? extends Number>> editors = new ArrayList<>();
+    private final List<Editor> editors = new ArrayList<>();
+
+    /** One component's control: what it shows, and how its value is read and set. */
+    private interface Editor {
+        javafx.scene.control.Control control();
+
+        Object value();
+
+        void set(Object value);
+
+        javafx.beans.value.ObservableValue<?> changes();
+    }
     private final Spinner<Long> seed;
 
     public ParameterSheet(Class<R> type, R defaults, long defaultSeed) {
@@ -30,16 +42,17 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         setVgap(6);
         int row = 0;
         for (ParameterSpec spec : specs) {
-            Spinner<? extends Number> editor = editorFor(spec, valueOf(defaults, row));
-            editor.setId("param-" + spec.name());
+            Editor editor = editorFor(spec, valueOf(defaults, row));
+            javafx.scene.control.Control control = editor.control();
+            control.setId("param-" + spec.name());
             Label label = new Label(spec.label());
-            label.setLabelFor(editor);
+            label.setLabelFor(control);
             label.setMnemonicParsing(false);
-            Tooltip tip = new Tooltip(spec.description() + " (" + spec.rangeText() + ")");
+            Tooltip tip = new Tooltip(spec.description() + (control instanceof Spinner<?> ? " (" + spec.rangeText() + ")" : ""));
             label.setTooltip(tip);
-            editor.setTooltip(tip);
+            control.setTooltip(tip);
             editors.add(editor);
-            addRow(row++, label, editor);
+            addRow(row++, label, control);
         }
         seed = new Spinner<>(new LongValueFactory(defaultSeed));
         seed.setEditable(true);
@@ -59,7 +72,26 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         }
     }
 
-    private static Spinner<? extends Number> editorFor(ParameterSpec spec, Object initial) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Editor editorFor(ParameterSpec spec, Object initial) {
+        Class<?> t = spec.type();
+        if (t == boolean.class) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            box.setSelected((Boolean) initial);
+            return editor(box, box::isSelected, v -> box.setSelected((Boolean) v), box.selectedProperty());
+        }
+        if (t.isEnum()) {
+            javafx.scene.control.ComboBox box = new javafx.scene.control.ComboBox();
+            box.getItems().setAll(t.getEnumConstants());
+            box.setValue(initial);
+            box.setPrefWidth(140);
+            return editor(box, box::getValue, box::setValue, box.valueProperty());
+        }
+        if (t == String.class) {
+            javafx.scene.control.TextField field = new javafx.scene.control.TextField((String) initial);
+            field.setPrefWidth(140);
+            return editor(field, field::getText, v -> field.setText((String) v), field.textProperty());
+        }
         Spinner<? extends Number> spinner;
         if (spec.isInteger()) {
             int min = (int) Math.max(Integer.MIN_VALUE, spec.min());
@@ -77,7 +109,43 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         spinner.setEditable(true);
         commitOnFocusLoss(spinner);
         spinner.setPrefWidth(140);
-        return spinner;
+        Spinner<? extends Number> s = spinner;
+        return editor(spinner, () -> {
+            commit(s);
+            Number n = s.getValue();
+            return t == int.class ? (Object) n.intValue() : t == long.class ? (Object) n.longValue() : (Object) n.doubleValue();
+        }, v -> {
+            if (spec.isInteger()) {
+                ((SpinnerValueFactory<Integer>) s.getValueFactory()).setValue(((Number) v).intValue());
+            } else {
+                ((SpinnerValueFactory<Double>) s.getValueFactory()).setValue(((Number) v).doubleValue());
+            }
+        }, spinner.valueProperty());
+    }
+
+    private static Editor editor(javafx.scene.control.Control control, java.util.function.Supplier<Object> read,
+                                 java.util.function.Consumer<Object> write, javafx.beans.value.ObservableValue<?> changes) {
+        return new Editor() {
+            @Override
+            public javafx.scene.control.Control control() {
+                return control;
+            }
+
+            @Override
+            public Object value() {
+                return read.get();
+            }
+
+            @Override
+            public void set(Object value) {
+                write.accept(value);
+            }
+
+            @Override
+            public javafx.beans.value.ObservableValue<?> changes() {
+                return changes;
+            }
+        };
     }
 
     /** Typed text counts when focus leaves, not only on Enter. */
@@ -104,16 +172,8 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < args.length; i++) {
-            commit(editors.get(i));
-            Number n = editors.get(i).getValue();
+            args[i] = editors.get(i).value();
             types[i] = components[i].getType();
-            if (types[i] == int.class) {
-                args[i] = n.intValue();
-            } else if (types[i] == long.class) {
-                args[i] = n.longValue();
-            } else {
-                args[i] = n.doubleValue();
-            }
         }
         try {
             Constructor<R> c = type.getDeclaredConstructor(types);
@@ -125,21 +185,14 @@ public final class ParameterSheet<R extends Record> extends GridPane {
 
     /** Calls back whenever a value in the sheet changes (not the seed). */
     public void setOnChange(Runnable onChange) {
-        for (Spinner<? extends Number> editor : editors) {
-            editor.valueProperty().addListener((obs, old, now) -> onChange.run());
+        for (Editor editor : editors) {
+            editor.changes().addListener((obs, was, now) -> onChange.run());
         }
     }
 
-    @SuppressWarnings("unchecked")
     public void setValue(R value) {
         for (int i = 0; i < specs.size(); i++) {
-            Object v = valueOf(value, i);
-            Spinner<? extends Number> editor = editors.get(i);
-            if (specs.get(i).isInteger()) {
-                ((SpinnerValueFactory<Integer>) editor.getValueFactory()).setValue(((Number) v).intValue());
-            } else {
-                ((SpinnerValueFactory<Double>) editor.getValueFactory()).setValue(((Number) v).doubleValue());
-            }
+            editors.get(i).set(valueOf(value, i));
         }
     }
 

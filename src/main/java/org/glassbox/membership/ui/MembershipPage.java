@@ -1,0 +1,301 @@
+package org.glassbox.membership.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.glassbox.data.Assets;
+import org.glassbox.data.FashionMnist;
+import org.glassbox.data.LabeledImages;
+import org.glassbox.engine.Job;
+import org.glassbox.engine.UserFacingException;
+import org.glassbox.engine.UserMessage;
+import org.glassbox.experiment.Experiment;
+import org.glassbox.experiment.Parameters;
+import org.glassbox.membership.AttackResult;
+import org.glassbox.membership.MembershipSetup;
+import org.glassbox.membership.MembershipSnapshot;
+import org.glassbox.membership.MembershipTask;
+import org.glassbox.membership.MembershipWorkspace;
+import org.glassbox.metrics.RocChart;
+import org.glassbox.ui.Forms;
+import org.glassbox.ui.ImageTiles;
+import org.glassbox.ui.PageContext;
+import org.glassbox.ui.ParameterSheet;
+import org.glassbox.ui.WorkspacePageBase;
+import org.glassbox.workspace.RunTiming;
+
+/**
+ * Membership inference: the setup on the left; on the right the ROC of every attack on log-log
+ * axes (redrawn as each shadow model finishes), the figures table, the score histogram of members
+ * and non-members, and the members the strongest attack is surest of.
+ */
+public final class MembershipPage extends WorkspacePageBase {
+
+    private final BorderPane root = new BorderPane();
+    private final ParameterSheet<MembershipSetup> sheet =
+            new ParameterSheet<>(MembershipSetup.class, MembershipSetup.defaults(), org.glassbox.engine.Seeds.DEFAULT);
+    private final ImageView roc = new ImageView();
+    private final TableView<AttackResult> table = new TableView<>();
+    private final Canvas histogram = new Canvas(460, 150);
+    private final Label histogramTitle = new Label("Score histogram");
+    private final FlowPane exposed = new FlowPane(6, 6);
+    private final Label status = new Label("Press F5 to train the target and its shadow models, then attack.");
+    private LabeledImages train;
+    private MembershipSnapshot shown;
+    private Experiment shownExperiment;
+    private MembershipSetup shownSetup;
+    private Instant startedAt;
+
+    public MembershipPage(Assets assets) {
+        this(PageContext.background(assets));
+    }
+
+    public MembershipPage(PageContext context) {
+        super(context, new MembershipWorkspace());
+        build();
+    }
+
+    private void build() {
+        Label title = new Label("Target and shadow models");
+        title.getStyleClass().add("title-4");
+        Label explain = new Label("The target trains on a random half of the pool (the members); the other half are the"
+                + " non-members. Small pools and many epochs overfit: watch the attacks' TPR at low FPR rise.");
+        explain.setWrapText(true);
+        Button save = new Button("Save results…");
+        save.setOnAction(e -> chooseFolderAndSave());
+        VBox left = new VBox(10, title, explain, sheet, controls, save);
+        left.setPadding(new Insets(12));
+        left.setPrefWidth(360);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+
+        table.setId("membershipTable");
+        table.getColumns().add(column("Attack", a -> a.name()));
+        table.getColumns().add(column("AUC", a -> String.format(Locale.ROOT, "%.4f", a.auc())));
+        table.getColumns().add(column("TPR @ 1 % FPR", a -> MembershipWorkspace.rate(a.tprAt1Percent())));
+        table.getColumns().add(column("@ 0.1 %", a -> MembershipWorkspace.rate(a.tprAtTenthPercent())));
+        table.getColumns().add(column("@ 0.01 %", a -> MembershipWorkspace.rate(a.tprAtHundredthPercent())));
+        table.getColumns().add(column("Balanced acc.", a -> String.format(Locale.ROOT, "%.4f", a.balancedAccuracy())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(190);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawDetails());
+        status.setId("membershipStatus");
+        status.setWrapText(true);
+        roc.setId("membershipRoc");
+        roc.setPreserveRatio(true);
+        roc.setFitWidth(620);
+        Label exposedTitle = new Label("Members the selected attack is surest of");
+        exposedTitle.getStyleClass().add("title-4");
+        VBox right = new VBox(10, status, roc, table, histogramTitle, histogram, exposedTitle, exposed);
+        right.setPadding(new Insets(12));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(leftScroll, rightScroll);
+        split.setDividerPositions(0.32);
+        root.setTop(messages);
+        root.setCenter(split);
+    }
+
+    private static TableColumn<AttackResult, String> column(String name, java.util.function.Function<AttackResult, String> text) {
+        TableColumn<AttackResult, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void open() {
+        messages.showInfo("The audit trains its own target on Fashion-MNIST; auditing a model file needs its training set,"
+                + " which model files do not record.");
+    }
+
+    @Override
+    public Experiment currentExperiment() {
+        return MembershipWorkspace.experiment(sheet.value(), sheet.seed());
+    }
+
+    @Override
+    protected void show(Experiment experiment, Path base) throws Exception {
+        sheet.setValue(workspace().setup(experiment));
+        sheet.setSeed(experiment.seed());
+    }
+
+    private MembershipWorkspace workspace() {
+        return (MembershipWorkspace) workspace;
+    }
+
+    @Override
+    public void run() {
+        if (jobs.isBusy()) {
+            return;
+        }
+        messages.clear();
+        try {
+            Experiment experiment = currentExperiment();
+            MembershipSetup setup = workspace().setup(experiment);
+            Parameters.requireValid(setup);
+            if (train == null) {
+                train = FashionMnist.train(assets);
+            }
+            MembershipTask task = new MembershipTask(train, FashionMnist.test(assets), setup, experiment.seed());
+            shownExperiment = experiment;
+            shownSetup = setup;
+            startedAt = Instant.now();
+            jobs.start(new Job<>("Membership audit", experiment.seed(), task), this::draw);
+        } catch (UserFacingException e) {
+            messages.showProblem(e.userMessage());
+        } catch (Exception e) {
+            messages.showProblem(org.glassbox.engine.Failures.describe(e));
+        }
+    }
+
+    private void draw(MembershipSnapshot s) {
+        shown = s;
+        int members = 0;
+        for (boolean m : s.member()) {
+            members += m ? 1 : 0;
+        }
+        int nonMembers = s.member().length - members;
+        status.setText(String.format(Locale.ROOT, "%s · target accuracy %.1f %% on %d members, %.1f %% on %d non-members"
+                        + " (%.1f %% on the test set) · %d of %d shadow models", s.stage(), 100 * s.memberAccuracy(), members,
+                100 * s.nonMemberAccuracy(), nonMembers, 100 * s.testAccuracy(), s.shadowsDone(), s.shadowsTotal()));
+        List<RocChart.Curve> curves = s.attacks().stream().map(a -> new RocChart.Curve(
+                String.format(Locale.ROOT, "%s (AUC %.3f)", a.name(), a.auc()), a.roc())).toList();
+        roc.setImage(SwingFXUtils.toFXImage(RocChart.render("ROC of every attack on the same " + s.member().length
+                + " candidates (log-log)", curves, members, nonMembers, 760, 520), null));
+        String selected = table.getSelectionModel().getSelectedItem() == null ? null
+                : table.getSelectionModel().getSelectedItem().name();
+        table.getItems().setAll(s.attacks());
+        AttackResult again = selected == null ? null : s.attack(selected);
+        table.getSelectionModel().select(again != null ? again : s.attacks().get(s.attacks().size() - 1));
+        drawDetails();
+    }
+
+    /** The histogram and the most exposed members of the selected attack. */
+    private void drawDetails() {
+        AttackResult a = table.getSelectionModel().getSelectedItem();
+        if (shown == null || a == null) {
+            return;
+        }
+        histogramTitle.setText("Scores of " + a.name() + ": members (blue) and non-members (orange)");
+        GraphicsContext g = histogram.getGraphicsContext2D();
+        double w = histogram.getWidth();
+        double h = histogram.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double[] scores = a.scores();
+        double lo = java.util.Arrays.stream(scores).min().orElse(0);
+        double hi = java.util.Arrays.stream(scores).max().orElse(1);
+        int bins = 40;
+        int[] in = new int[bins];
+        int[] out = new int[bins];
+        for (int i = 0; i < scores.length; i++) {
+            int b = hi > lo ? (int) Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins) : 0;
+            if (shown.member()[i]) {
+                in[b]++;
+            } else {
+                out[b]++;
+            }
+        }
+        int max = Math.max(1, IntStream.range(0, bins).map(b -> Math.max(in[b], out[b])).max().orElse(1));
+        double bw = (w - 20) / bins;
+        for (int b = 0; b < bins; b++) {
+            g.setFill(Color.web("#1f5fbf", 0.55));
+            double hb = (h - 24) * in[b] / max;
+            g.fillRect(10 + b * bw, h - 18 - hb, bw * 0.5, hb);
+            g.setFill(Color.web("#d35400", 0.55));
+            double ho = (h - 24) * out[b] / max;
+            g.fillRect(10 + b * bw + bw * 0.5, h - 18 - ho, bw * 0.5, ho);
+        }
+        g.setFill(Color.DIMGRAY);
+        g.fillText(String.format(Locale.ROOT, "%.3g", lo), 10, h - 4);
+        g.fillText(String.format(Locale.ROOT, "%.3g", hi), w - 60, h - 4);
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (shown.member()[i]) {
+                members.add(i);
+            }
+        }
+        members.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        exposed.getChildren().clear();
+        for (int i : members.subList(0, Math.min(12, members.size()))) {
+            double[] pixels = train.image(shown.poolIndex()[i]);
+            ImageView tile = new ImageView(ImageTiles.grayscale(train.height(), train.width(), 2,
+                    (r, c) -> pixels[r * train.width() + c]));
+            Label score = new Label(String.format(Locale.ROOT, "#%d  %.3g", shown.poolIndex()[i], scores[i]));
+            score.getStyleClass().add("text-small");
+            exposed.getChildren().add(new VBox(2, tile, score));
+        }
+    }
+
+    private void chooseFolderAndSave() {
+        if (shown == null) {
+            messages.showProblem(new UserMessage("There is no audit yet.", "Press F5 first."));
+            return;
+        }
+        File dir = Forms.chooseFolder(root, "Save results into a folder");
+        if (dir != null) {
+            saveResults(dir.toPath());
+        }
+    }
+
+    /** Writes the shown audit's scores, ROC, run record and report into the folder. */
+    public void saveResults(Path folder) {
+        if (shown == null) {
+            messages.showProblem(new UserMessage("There is no audit yet.", "Press F5 first."));
+            return;
+        }
+        Job<?> job = jobs.currentJob().get();
+        RunTiming timing = new RunTiming(startedAt, job == null ? 0 : job.elapsedSeconds());
+        MembershipSnapshot snapshot = shown;
+        messages.writeOrReport(() -> MembershipWorkspace.writeResults(folder, shownExperiment, shownSetup, snapshot, timing),
+                folder.toFile());
+    }
+
+    /** For tests: the attacks' rows as shown. */
+    public List<AttackResult> rows() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** For tests: whether the ROC has been drawn. */
+    public boolean rocDrawn() {
+        return roc.getImage() != null;
+    }
+
+    /** For tests: the tiles of the most exposed members. */
+    public int exposedShown() {
+        return exposed.getChildren().size();
+    }
+
+    /** For tests: the status line. */
+    public String status() {
+        return status.getText();
+    }
+}
