@@ -78,12 +78,30 @@ public final class RocChart {
         }
         g.setStroke(new BasicStroke(2f));
         int legendY = bottom - 12 - 16 * (curves.size() - 1);
+        drawCurves(g, curves, minX, minY, left, right, top, bottom);
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(right - 258, legendY - 16, 252, 16 * curves.size() + 6);
+        for (int c = 0; c < curves.size(); c++) {
+            int ly = legendY + 16 * c;
+            g.setColor(color(c));
+            g.fillRect(right - 250, ly - 8, 14, 4);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(curves.get(c).label(), right - 230, ly - 2);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.rotate(-Math.PI / 2);
+        g.drawString("true-positive rate (log, " + positives + " members)", -bottom + 30, 14);
+        g.dispose();
+        return image;
+    }
+
+    private static void drawCurves(Graphics2D g, List<Curve> curves, double minX, double minY, int left, int right, int top,
+                              int bottom) {
         for (int c = 0; c < curves.size(); c++) {
             g.setColor(color(c));
-            List<Roc.Point> points = curves.get(c).roc().curve();
             int lastX = -1;
             int lastY = -1;
-            for (Roc.Point p : points) {
+            for (Roc.Point p : curves.get(c).roc().curve()) {
                 if (p.falsePositiveRate() <= 0 || p.truePositiveRate() <= 0) {
                     continue;
                 }
@@ -96,16 +114,7 @@ public final class RocChart {
                 lastX = x;
                 lastY = y;
             }
-            int ly = legendY + 16 * c;
-            g.fillRect(right - 250, ly - 8, 14, 4);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(curves.get(c).label(), right - 230, ly - 2);
         }
-        g.setColor(Color.DARK_GRAY);
-        g.rotate(-Math.PI / 2);
-        g.drawString("true-positive rate (log, " + positives + " members)", -bottom + 30, 14);
-        g.dispose();
-        return image;
     }
 
     private static int px(double fpr, double min, int left, int right) {

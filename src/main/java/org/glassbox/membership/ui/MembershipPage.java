@@ -67,6 +67,8 @@ public final class MembershipPage extends WorkspacePageBase {
     private Experiment shownExperiment;
     private MembershipSetup shownSetup;
     private Instant startedAt;
+    /** The attack the person picked in the table; until then the newest (LiRA once it has shadows) is shown. */
+    private String chosen;
 
     public MembershipPage(Assets assets) {
         this(PageContext.background(assets));
@@ -94,10 +96,15 @@ public final class MembershipPage extends WorkspacePageBase {
         table.setId("membershipTable");
         table.getColumns().add(column("Attack", a -> a.name()));
         table.getColumns().add(column("AUC", a -> String.format(Locale.ROOT, "%.4f", a.auc())));
-        table.getColumns().add(column("TPR @ 1 % FPR", a -> MembershipWorkspace.rate(a.tprAt1Percent())));
-        table.getColumns().add(column("@ 0.1 %", a -> MembershipWorkspace.rate(a.tprAtTenthPercent())));
-        table.getColumns().add(column("@ 0.01 %", a -> MembershipWorkspace.rate(a.tprAtHundredthPercent())));
-        table.getColumns().add(column("Balanced acc.", a -> String.format(Locale.ROOT, "%.4f", a.balancedAccuracy())));
+        table.getColumns().add(column("TPR@1%FPR", a -> MembershipWorkspace.rate(a.tprAt1Percent())));
+        table.getColumns().add(column("@0.1%", a -> MembershipWorkspace.rate(a.tprAtTenthPercent())));
+        table.getColumns().add(column("@0.01%", a -> MembershipWorkspace.rate(a.tprAtHundredthPercent())));
+        table.getColumns().add(column("Bal. acc.", a -> String.format(Locale.ROOT, "%.4f", a.balancedAccuracy())));
+        table.setOnMouseClicked(e -> {
+            if (table.getSelectionModel().getSelectedItem() != null) {
+                chosen = table.getSelectionModel().getSelectedItem().name();
+            }
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(190);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawDetails());
@@ -190,11 +197,11 @@ public final class MembershipPage extends WorkspacePageBase {
                 String.format(Locale.ROOT, "%s (AUC %.3f)", a.name(), a.auc()), a.roc())).toList();
         roc.setImage(SwingFXUtils.toFXImage(RocChart.render("ROC of every attack on the same " + s.member().length
                 + " candidates (log-log)", curves, members, nonMembers, 760, 520), null));
-        String selected = table.getSelectionModel().getSelectedItem() == null ? null
-                : table.getSelectionModel().getSelectedItem().name();
         table.getItems().setAll(s.attacks());
-        AttackResult again = selected == null ? null : s.attack(selected);
-        table.getSelectionModel().select(again != null ? again : s.attacks().get(s.attacks().size() - 1));
+        AttackResult again = chosen == null ? null : s.attack(chosen);
+        AttackResult strongest = s.attack(MembershipTask.LIRA_ONLINE) != null ? s.attack(MembershipTask.LIRA_ONLINE)
+                : s.attack(MembershipTask.LOSS);
+        table.getSelectionModel().select(again != null ? again : strongest);
         drawDetails();
     }
 
