@@ -32,7 +32,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, inversion, extraction, watermark, all }
+    enum Suite { models, regions, inversion, extraction, watermark, membership, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -63,6 +63,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
+        if (suite == Suite.membership || suite == Suite.all) {
+            org.glassbox.membership.MembershipBenchmark.run(System.out, FashionMnist.train(assets), test, 1);
+            System.out.println();
+            if (suite == Suite.membership) {
+                return 0;
+            }
+        }
         if (suite == Suite.watermark || suite == Suite.all) {
             org.glassbox.watermark.WatermarkBenchmark.run(System.out, generations, 1000);
             System.out.println();
