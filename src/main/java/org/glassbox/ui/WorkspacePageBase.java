@@ -42,6 +42,43 @@ public abstract class WorkspacePageBase implements WorkspacePage {
      */
     protected abstract void show(Experiment experiment, Path base) throws Exception;
 
+    /** Whether there is a run whose results can be saved; pages with "Save results" say when. */
+    protected boolean hasResults() {
+        return false;
+    }
+
+    /** Writes the shown run's results into {@code folder} (through {@code experiment.ResultFolder}, so atomically). */
+    protected void writeResults(Path folder) throws java.io.IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no results to save");
+    }
+
+    /** "Save results…": the shown run's results into a folder chosen in a dialog. */
+    protected final void chooseFolderAndSaveResults() {
+        if (!hasResults()) {
+            messages.showProblem(new org.glassbox.engine.UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        File dir = Forms.chooseFolder(view(), "Save results into a folder");
+        if (dir != null) {
+            saveResults(dir.toPath());
+        }
+    }
+
+    /** Writes the shown run's results into the folder, or says that there is no run yet. */
+    public void saveResults(Path folder) {
+        if (!hasResults()) {
+            messages.showProblem(new org.glassbox.engine.UserMessage("There is no run yet.", "Press F5 first."));
+            return;
+        }
+        messages.writeOrReport(() -> writeResults(folder), folder.toFile());
+    }
+
+    /** Seconds the current job has run, for a results record written while it is shown. */
+    protected final double jobSeconds() {
+        org.glassbox.engine.Job<?> job = jobs.currentJob().get();
+        return job == null ? 0 : job.elapsedSeconds();
+    }
+
     @Override
     public final void saveExperiment() {
         Experiment experiment;

@@ -197,7 +197,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         Button results = new Button("Save results…");
         results.setId("saveExtractionResults");
         results.setTooltip(new Tooltip("Writes map.png, neurons.csv, run.json, report.html (and the recovered model) into a folder"));
-        results.setOnAction(e -> saveResults());
+        results.setOnAction(e -> chooseFolderAndSaveResults());
         FlowPane exports = new FlowPane(8, 6, new Label("Export"), results, csv, model);
         exports.setAlignment(Pos.CENTER_LEFT);
         Label legend = new Label("Map: the true network's exact linear regions, shaded by steepness; their edges blue"
@@ -368,30 +368,17 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         }
     }
 
-    private void saveResults() {
-        if (shown == null) {
-            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
-            return;
-        }
-        File dir = Forms.chooseFolder(root, "Save results into a folder");
-        if (dir != null) {
-            saveResults(dir.toPath());
-        }
+
+    @Override
+    protected boolean hasResults() {
+        return shown != null;
     }
 
-    /** Writes the shown run's results into the folder. */
-    public void saveResults(Path folder) {
-        if (shown == null) {
-            messages.showProblem(new UserMessage("There is no run yet.", "Press F5 first."));
-            return;
-        }
-        Job<?> job = jobs.currentJob().get();
-        double seconds = job == null ? 0 : job.elapsedSeconds();
-        ExtractionSnapshot snapshot = shown;
+    @Override
+    protected void writeResults(Path folder) throws IOException {
         org.glassbox.experiment.Experiment experiment = ExtractionRun.experiment(shownReference,
                 new ExtractionSetup(shownPrecision.toString(), shownParameters), shownSeed);
-        messages.writeOrReport(() -> ExtractionResults.write(folder, experiment, target, snapshot, shownParameters, shownPrecision,
-                startedAt, seconds), folder.toFile());
+        ExtractionResults.write(folder, experiment, target, shown, shownParameters, shownPrecision, startedAt, jobSeconds());
     }
 
     private void exportModel() {

@@ -259,7 +259,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         Button results = new Button("Save results…");
         results.setId("saveInversionResults");
         results.setTooltip(new Tooltip("Writes strip.png, comparison.png, curves.csv, run.json and report.html into a folder"));
-        results.setOnAction(e -> saveResults());
+        results.setOnAction(e -> chooseFolderAndSaveResults());
         Button strip = new Button("Strip PNG…");
         strip.setOnAction(e -> exportStrip());
         Button csv = new Button("Curves CSV…");
@@ -573,26 +573,15 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         return true;
     }
 
-    private void saveResults() {
-        if (!requireRun()) {
-            return;
-        }
-        File dir = Forms.chooseFolder(root, "Save results into a folder");
-        if (dir != null) {
-            saveResults(dir.toPath());
-        }
+
+    @Override
+    protected boolean hasResults() {
+        return !curve.isEmpty();
     }
 
-    /** Writes the shown run's results (strip, comparison, curves, run record, HTML report) into the folder. */
-    public void saveResults(Path folder) {
-        if (!requireRun()) {
-            return;
-        }
-        Job<?> job = jobs.currentJob().get();
-        double seconds = job == null ? 0 : job.elapsedSeconds();
-        List<InversionSnapshot> history = List.copyOf(curve);
-        messages.writeOrReport(() -> InversionRun.writeResults(folder, shownExperiment, shownRun, history, startedAt, seconds),
-                folder.toFile());
+    @Override
+    protected void writeResults(Path folder) throws IOException {
+        InversionRun.writeResults(folder, shownExperiment, shownRun, List.copyOf(curve), startedAt, jobSeconds());
     }
 
     private void exportStrip() {

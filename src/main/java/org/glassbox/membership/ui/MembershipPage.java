@@ -1,6 +1,5 @@
 package org.glassbox.membership.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.glassbox.data.FashionMnist;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
-import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.membership.AttackResult;
@@ -39,7 +37,6 @@ import org.glassbox.membership.MembershipSnapshot;
 import org.glassbox.membership.MembershipTask;
 import org.glassbox.membership.MembershipWorkspace;
 import org.glassbox.metrics.RocChart;
-import org.glassbox.ui.Forms;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.PageContext;
 import org.glassbox.ui.ParameterSheet;
@@ -86,7 +83,7 @@ public final class MembershipPage extends WorkspacePageBase {
                 + " non-members. Small pools and many epochs overfit: watch the attacks' TPR at low FPR rise.");
         explain.setWrapText(true);
         Button save = new Button("Save results…");
-        save.setOnAction(e -> chooseFolderAndSave());
+        save.setOnAction(e -> chooseFolderAndSaveResults());
         VBox left = new VBox(10, title, explain, sheet, controls, save);
         left.setPadding(new Insets(12));
         left.setPrefWidth(360);
@@ -218,13 +215,16 @@ public final class MembershipPage extends WorkspacePageBase {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         double[] scores = a.scores();
-        double lo = java.util.Arrays.stream(scores).min().orElse(0);
-        double hi = java.util.Arrays.stream(scores).max().orElse(1);
+        // the 1st to 99th percentile, so that a few extreme scores (LiRA's ratios run far out) do not squash the rest
+        double[] sorted = scores.clone();
+        java.util.Arrays.sort(sorted);
+        double lo = sorted[(int) Math.floor(0.01 * (sorted.length - 1))];
+        double hi = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
         int bins = 40;
         int[] in = new int[bins];
         int[] out = new int[bins];
         for (int i = 0; i < scores.length; i++) {
-            int b = hi > lo ? (int) Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins) : 0;
+            int b = hi > lo ? (int) Math.max(0, Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins)) : 0;
             if (shown.member()[i]) {
                 in[b]++;
             } else {
@@ -262,28 +262,15 @@ public final class MembershipPage extends WorkspacePageBase {
         }
     }
 
-    private void chooseFolderAndSave() {
-        if (shown == null) {
-            messages.showProblem(new UserMessage("There is no audit yet.", "Press F5 first."));
-            return;
-        }
-        File dir = Forms.chooseFolder(root, "Save results into a folder");
-        if (dir != null) {
-            saveResults(dir.toPath());
-        }
+
+    @Override
+    protected boolean hasResults() {
+        return shown != null;
     }
 
-    /** Writes the shown audit's scores, ROC, run record and report into the folder. */
-    public void saveResults(Path folder) {
-        if (shown == null) {
-            messages.showProblem(new UserMessage("There is no audit yet.", "Press F5 first."));
-            return;
-        }
-        Job<?> job = jobs.currentJob().get();
-        RunTiming timing = new RunTiming(startedAt, job == null ? 0 : job.elapsedSeconds());
-        MembershipSnapshot snapshot = shown;
-        messages.writeOrReport(() -> MembershipWorkspace.writeResults(folder, shownExperiment, shownSetup, snapshot, timing),
-                folder.toFile());
+    @Override
+    protected void writeResults(Path folder) throws java.io.IOException {
+        MembershipWorkspace.writeResults(folder, shownExperiment, shownSetup, shown, new RunTiming(startedAt, jobSeconds()));
     }
 
     /** For tests: the attacks' rows as shown. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -171,7 +170,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         samples.setPrefWrapLength(560);
         exportCsv.setOnAction(e -> exportConfusionCsv());
         exportPng.setOnAction(e -> exportConfusionPng());
-        saveRun.setOnAction(e -> saveResults());
+        saveRun.setOnAction(e -> chooseFolderAndSaveResults());
         setExportsDisabled(true);
         HBox exports = new HBox(6, exportCsv, exportPng, saveRun);
         Label confusionTitle = new Label("Confusion matrix (rows: true class, columns: predicted)");
@@ -370,13 +369,15 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         }
     }
 
-    private void saveResults() {
-        File dir = Forms.chooseFolder(root, "Save results into a folder");
-        if (dir != null) {
-            double seconds = jobs.currentJob().get() == null ? 0 : jobs.currentJob().get().elapsedSeconds();
-            messages.writeOrReport(() -> EvaluationRun.writeResults(dir.toPath(), shownExperiment, model.name(), shown,
-                    startedAt == null ? Instant.now() : startedAt, seconds), dir);
-        }
+    @Override
+    protected boolean hasResults() {
+        return shown != null && shownExperiment != null;
+    }
+
+    @Override
+    protected void writeResults(Path folder) throws IOException {
+        EvaluationRun.writeResults(folder, shownExperiment, model.name(), shown, startedAt == null ? Instant.now() : startedAt,
+                jobSeconds());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -623,6 +622,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     /** Writes the editor's text with its detection into the folder. */
+    @Override
     public void saveResults(Path folder) {
         if (scored == null) {
             messages.showProblem(new UserMessage("There is nothing to save yet.", "Write or type some text first."));
