@@ -43,12 +43,12 @@ public final class MembershipBenchmark {
                             + " %.1f %% members, %.1f %% non-members, %.1f %% test; %.0f s%n", l2, seed, s.shadowsDone(),
                     MembershipWorkspace.members(s), s.member().length - MembershipWorkspace.members(s), 100 * s.memberAccuracy(),
                     100 * s.nonMemberAccuracy(), 100 * s.testAccuracy(), seconds);
-            out.printf(Locale.ROOT, "%-24s %8s %12s %12s %12s %10s%n", "attack", "AUC", "TPR@1%FPR", "TPR@0.1%FPR", "TPR@0.01%FPR",
-                    "bal. acc.");
+            out.printf(Locale.ROOT, "%-26s %8s %12s %12s %12s %10s %8s%n", "attack", "AUC", "TPR@1%FPR", "TPR@0.1%FPR",
+                    "TPR@0.01%FPR", "bal. acc.", "queries");
             for (AttackResult a : s.attacks()) {
-                out.printf(Locale.ROOT, "%-24s %8.4f %12s %12s %12s %10.4f%n", a.name(), a.auc(), MembershipWorkspace.rate(a.tprAt1Percent()),
-                        MembershipWorkspace.rate(a.tprAtTenthPercent()), MembershipWorkspace.rate(a.tprAtHundredthPercent()),
-                        a.balancedAccuracy());
+                out.printf(Locale.ROOT, "%-26s %8.4f %12s %12s %12s %10.4f %8d%n", a.name(), a.auc(),
+                        MembershipWorkspace.rate(a.tprAt1Percent()), MembershipWorkspace.rate(a.tprAtTenthPercent()),
+                        MembershipWorkspace.rate(a.tprAtHundredthPercent()), a.balancedAccuracy(), a.queriesPerCandidate());
             }
         }
     }

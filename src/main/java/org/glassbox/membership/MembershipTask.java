@@ -34,6 +34,14 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
     public static final String GAP = "Gap (correct = member)";
     public static final String LIRA_ONLINE = "LiRA online";
     public static final String LIRA_OFFLINE = "LiRA offline";
+    public static final String AUGMENTATION = "Label-only: translations";
+    public static final String NOISE = "Label-only: noise";
+
+    /** Label-only, data augmentation (Choquette-Choo et al. 2021): shifts of up to d = 1 pixel, 4d + 1 = 5 queries. */
+    static final int SHIFT = 1;
+    /** Label-only, decision-boundary distance by Gaussian noise: queries per candidate, and σ (the paper sweeps 0.02–0.10). */
+    static final int NOISE_SAMPLES = 50;
+    static final double NOISE_SIGMA = 0.1;
 
     private final LabeledImages train;
     private final LabeledImages test;
@@ -100,6 +108,8 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             threshold.add(AttackResult.of(LOSS, loss, member));
             threshold.add(AttackResult.of(CONFIDENCE, confidence, member));
             threshold.add(AttackResult.of(GAP, correct, member));
+            threshold.add(AttackResult.of(AUGMENTATION, translationsKept(target), member, 4 * SHIFT + 1));
+            threshold.add(AttackResult.of(NOISE, noiseKept(target, Seeds.derive(seed, "noise")), member, NOISE_SAMPLES));
             return snapshot("target trained on " + members + " members");
         }
         int k = index - 1;
@@ -124,6 +134,83 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         }
         return new MembershipSnapshot(stage, shadowPhi.size(), setup.shadows(), memberAccuracy, nonMemberAccuracy, testAccuracy,
                 poolIndex.clone(), member.clone(), List.copyOf(attacks));
+    }
+
+    /**
+     * For each candidate, how many of its shifted copies (by 0 and by 1 to {@link #SHIFT} pixels left, right,
+     * up and down, zeros shifted in) the target labels right: labels only, no scores.
+     */
+    private double[] translationsKept(MultiLayerNetwork target) {
+        int h = train.height();
+        int w = train.width();
+        int copies = 4 * SHIFT + 1;
+        double[] kept = new double[poolIndex.length];
+        int chunk = 100;
+        for (int from = 0; from < poolIndex.length; from += chunk) {
+            int to = Math.min(poolIndex.length, from + chunk);
+            double[][] rows = new double[(to - from) * copies][];
+            for (int i = from; i < to; i++) {
+                double[] x = train.image(poolIndex[i]);
+                int r = (i - from) * copies;
+                rows[r++] = x;
+                for (int s = 1; s <= SHIFT; s++) {
+                    rows[r++] = shifted(x, h, w, 0, s);
+                    rows[r++] = shifted(x, h, w, 0, -s);
+                    rows[r++] = shifted(x, h, w, s, 0);
+                    rows[r++] = shifted(x, h, w, -s, 0);
+                }
+            }
+            double[][] z = logits(target, Nd4j.create(rows).castTo(DataType.FLOAT));
+            for (int k = 0; k < z.length; k++) {
+                int i = from + k / copies;
+                kept[i] += argmax(z[k]) == poolLabels[i] ? 1 : 0;
+            }
+        }
+        return kept;
+    }
+
+    private static double[] shifted(double[] x, int h, int w, int dy, int dx) {
+        double[] out = new double[x.length];
+        for (int r = 0; r < h; r++) {
+            int from = r - dy;
+            if (from < 0 || from >= h) {
+                continue;
+            }
+            for (int c = 0; c < w; c++) {
+                int fc = c - dx;
+                if (fc >= 0 && fc < w) {
+                    out[r * w + c] = x[from * w + fc];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For each candidate, the share of {@link #NOISE_SAMPLES} copies with N(0, σ²) pixel noise that keep the right label. */
+    private double[] noiseKept(MultiLayerNetwork target, long noiseSeed) {
+        Random random = new Random(noiseSeed);
+        double[] kept = new double[poolIndex.length];
+        int chunk = 20;
+        for (int from = 0; from < poolIndex.length; from += chunk) {
+            int to = Math.min(poolIndex.length, from + chunk);
+            double[][] rows = new double[(to - from) * NOISE_SAMPLES][];
+            for (int i = from; i < to; i++) {
+                double[] x = train.image(poolIndex[i]);
+                for (int n = 0; n < NOISE_SAMPLES; n++) {
+                    double[] noisy = new double[x.length];
+                    for (int p = 0; p < x.length; p++) {
+                        noisy[p] = x[p] + NOISE_SIGMA * random.nextGaussian();
+                    }
+                    rows[(i - from) * NOISE_SAMPLES + n] = noisy;
+                }
+            }
+            double[][] z = logits(target, Nd4j.create(rows).castTo(DataType.FLOAT));
+            for (int k = 0; k < z.length; k++) {
+                int i = from + k / NOISE_SAMPLES;
+                kept[i] += argmax(z[k]) == poolLabels[i] ? 1.0 / NOISE_SAMPLES : 0;
+            }
+        }
+        return kept;
     }
 
     /** The pool: a seeded sample without replacement of the training images. */

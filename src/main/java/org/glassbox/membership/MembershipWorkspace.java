@@ -114,9 +114,10 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                         members(last), 100 * last.nonMemberAccuracy(), last.member().length - members(last),
                         100 * last.testAccuracy(), last.shadowsDone(), timing.seconds()));
                 for (AttackResult a : last.attacks()) {
-                    lines.add(String.format(Locale.ROOT, "%-24s AUC %.4f  TPR@1%%FPR %s  TPR@0.1%%FPR %s  TPR@0.01%%FPR %s"
-                                    + "  balanced accuracy %.4f", a.name(), a.auc(), rate(a.tprAt1Percent()),
-                            rate(a.tprAtTenthPercent()), rate(a.tprAtHundredthPercent()), a.balancedAccuracy()));
+                    lines.add(String.format(Locale.ROOT, "%-26s AUC %.4f  TPR@1%%FPR %s  TPR@0.1%%FPR %s  TPR@0.01%%FPR %s"
+                                    + "  balanced accuracy %.4f  %d queries each", a.name(), a.auc(), rate(a.tprAt1Percent()),
+                            rate(a.tprAtTenthPercent()), rate(a.tprAtHundredthPercent()), a.balancedAccuracy(),
+                            a.queriesPerCandidate()));
                 }
                 return lines;
             }
@@ -194,6 +195,7 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                     m.put("tprAtTenthPercentFpr", resolved(a.tprAtTenthPercent()));
                     m.put("tprAtHundredthPercentFpr", resolved(a.tprAtHundredthPercent()));
                     m.put("balancedAccuracy", a.balancedAccuracy());
+                    m.put("queriesPerCandidate", a.queriesPerCandidate());
                     perAttack.put(a.name(), m);
                 }
                 metrics.put("attacks", perAttack);
@@ -211,8 +213,9 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                 Map<String, Object> table = new LinkedHashMap<>();
                 for (AttackResult a : attacks) {
                     table.put(a.name(), String.format(Locale.ROOT, "AUC %.4f · TPR at 1 %% / 0.1 %% / 0.01 %% FPR: %s / %s / %s"
-                                    + " · balanced accuracy %.4f", a.auc(), rate(a.tprAt1Percent()), rate(a.tprAtTenthPercent()),
-                            rate(a.tprAtHundredthPercent()), a.balancedAccuracy()));
+                                    + " · balanced accuracy %.4f · %d queries per candidate", a.auc(), rate(a.tprAt1Percent()),
+                            rate(a.tprAtTenthPercent()), rate(a.tprAtHundredthPercent()), a.balancedAccuracy(),
+                            a.queriesPerCandidate()));
                 }
                 new HtmlReport("Membership inference")
                         .paragraph(String.format(Locale.ROOT, "The target classifies %.1f %% of its %d members and %.1f %% of the %d"

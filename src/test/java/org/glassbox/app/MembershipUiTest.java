@@ -45,7 +45,7 @@ class MembershipUiTest {
             page[0].run();
         });
         assertEquals(JobState.SUCCEEDED, page[0].currentJob().get().state(), "the audit ended within run()");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> page[0].rows().size() == 5);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> page[0].rows().size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(page[0].rocDrawn(), "the ROC is drawn");
         assertTrue(page[0].rows().stream().anyMatch(r -> r.name().equals(MembershipTask.LIRA_ONLINE)), "LiRA is in the table");

@@ -142,6 +142,12 @@ class MembershipTest {
         for (AttackResult r : aEnd.attacks()) {
             assertArrayEquals(r.scores(), bEnd.attack(r.name()).scores(), 0.0, r.name() + ": same seed, same scores");
         }
+        AttackResult shifts = aEnd.attack(MembershipTask.AUGMENTATION);
+        assertEquals(5, shifts.queriesPerCandidate(), "4d + 1 label queries for shifts of d = 1");
+        assertTrue(Arrays.stream(shifts.scores()).allMatch(k -> k == Math.rint(k) && k >= 0 && k <= 5), "a count of kept labels");
+        AttackResult noise = aEnd.attack(MembershipTask.NOISE);
+        assertEquals(50, noise.queriesPerCandidate());
+        assertTrue(Arrays.stream(noise.scores()).allMatch(f -> f >= 0 && f <= 1 + 1e-12), "a share of noisy copies kept");
         MembershipSnapshot other = new MembershipTask(train, test, small, 78).step(0);
         assertTrue(!Arrays.equals(a.member(), other.member()) || !Arrays.equals(a.poolIndex(), other.poolIndex()),
                 "another seed draws another split");

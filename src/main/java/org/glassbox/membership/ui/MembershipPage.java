@@ -97,6 +97,7 @@ public final class MembershipPage extends WorkspacePageBase {
         table.getColumns().add(column("@0.1%", a -> MembershipWorkspace.rate(a.tprAtTenthPercent())));
         table.getColumns().add(column("@0.01%", a -> MembershipWorkspace.rate(a.tprAtHundredthPercent())));
         table.getColumns().add(column("Bal. acc.", a -> String.format(Locale.ROOT, "%.4f", a.balancedAccuracy())));
+        table.getColumns().add(column("Queries", a -> Integer.toString(a.queriesPerCandidate())));
         table.setOnMouseClicked(e -> {
             if (table.getSelectionModel().getSelectedItem() != null) {
                 chosen = table.getSelectionModel().getSelectedItem().name();
