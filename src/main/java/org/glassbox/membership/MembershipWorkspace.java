@@ -115,7 +115,7 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                         100 * last.testAccuracy(), last.shadowsDone(), timing.seconds()));
                 for (AttackResult a : last.attacks()) {
                     lines.add(String.format(Locale.ROOT, "%-26s AUC %.4f  TPR@1%%FPR %s  TPR@0.1%%FPR %s  TPR@0.01%%FPR %s"
-                                    + "  balanced accuracy %.4f  %d queries each", a.name(), a.auc(), rate(a.tprAt1Percent()),
+                                    + "  balanced accuracy %.4f  queries per candidate %d", a.name(), a.auc(), rate(a.tprAt1Percent()),
                             rate(a.tprAtTenthPercent()), rate(a.tprAtHundredthPercent()), a.balancedAccuracy(),
                             a.queriesPerCandidate()));
                 }

@@ -21,7 +21,7 @@ public final class RocChart {
     }
 
     private static final Color[] COLORS = {new Color(0x7f8c8d), new Color(0xd35400), new Color(0x8e44ad),
-            new Color(0xc0392b), new Color(0x1f5fbf), new Color(0x2e7d32), new Color(0x16a085)};
+            new Color(0x9a7d0a), new Color(0x16a085), new Color(0xc0392b), new Color(0x1f5fbf)};
 
     private RocChart() {
     }

@@ -86,7 +86,7 @@ public final class MembershipPage extends WorkspacePageBase {
         save.setOnAction(e -> chooseFolderAndSaveResults());
         VBox left = new VBox(10, title, explain, sheet, controls, save);
         left.setPadding(new Insets(12));
-        left.setPrefWidth(360);
+        left.setMinWidth(360);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
 
@@ -117,6 +117,9 @@ public final class MembershipPage extends WorkspacePageBase {
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
+        // the chart follows the pane's width (presenter mode, a wide window), up to twice its drawn size
+        roc.fitWidthProperty().bind(javafx.beans.binding.Bindings.max(320, javafx.beans.binding.Bindings.min(1520,
+                rightScroll.widthProperty().subtract(48))));
         SplitPane split = new SplitPane(leftScroll, rightScroll);
         split.setDividerPositions(0.32);
         root.setTop(messages);
