@@ -43,8 +43,10 @@ class ContainmentTest {
         Path crashing = Files.copy(Path.of(getClass().getResource("/hostile/segfault.h5").toURI()), dir.resolve("segfault.h5"));
         Run run = cli("evaluate", "--model", crashing.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, run.exitCode(), run.output());
+        // libhdf5 reads memory it should not on this file: most runs crash with SIGSEGV, some fail cleanly (H5Aexists)
         assertTrue(run.output().contains("segfault.h5: the Keras importer crashed in native code (SIGSEGV, a segmentation"
-                + " fault) while reading this file (in a separate process, so nothing else was affected)."), run.output());
+                + " fault) while reading this file (in a separate process, so nothing else was affected).")
+                || run.output().contains("segfault.h5: the Keras HDF5 file could not be imported: H5"), run.output());
         assertFalse(run.output().contains("A fatal error has been detected"), "the crash report stays with the child");
     }
 

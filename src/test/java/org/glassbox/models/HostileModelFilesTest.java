@@ -107,7 +107,15 @@ class HostileModelFilesTest {
         SerialFilter.install();
     }
 
-    record Case(String name, String expected, FileMaker maker) {
+    /** A file of the corpus and the fragment its message must contain (or the other one, where the cause shows two ways). */
+    record Case(String name, String expected, String orExpected, FileMaker maker) {
+        Case(String name, String expected, FileMaker maker) {
+            this(name, expected, null, maker);
+        }
+
+        boolean named(String message) {
+            return message.contains(expected) || (orExpected != null && message.contains(orExpected));
+        }
     }
 
     interface FileMaker {
@@ -178,8 +186,9 @@ class HostileModelFilesTest {
                 new Case("HDF5 that is not Keras", "holds no Keras model", f -> resource("not-keras.h5", f)),
                 new Case("a Lambda layer", "Lambda layer, which holds Python code", f -> resource("lambda.h5", f)),
                 new Case("an unknown Keras layer", "Unsupported keras layer type QuantumEntangler.", f -> resource("unknown-layer.h5", f)),
+                // libhdf5 reads memory it should not on this file: most runs end in SIGSEGV, some in a clean H5Aexists error
                 new Case("an HDF5 file that crashes the native reader", "crashed in native code (SIGSEGV, a segmentation fault)",
-                        f -> resource("segfault.h5", f)),
+                        "could not be imported: H5", f -> resource("segfault.h5", f)),
                 new Case("a huge Keras layer", "need more memory than the importer may use", f -> resource("huge-layer.h5", f)));
     }
 
@@ -200,7 +209,7 @@ class HostileModelFilesTest {
             } catch (Throwable t) {
                 message = "(escaped as " + t + ")";
             }
-            boolean named = message.startsWith(file.getFileName().toString()) && message.contains(c.expected());
+            boolean named = message.startsWith(file.getFileName().toString()) && c.named(message);
             boolean noTrace = !message.contains("\tat ") && !message.contains("Exception") && !message.contains("Error:");
             if (System.getProperty("corpus.print") != null) {
                 System.out.println("CORPUS " + c.name() + " | " + message);
