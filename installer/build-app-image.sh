@@ -24,7 +24,9 @@ version=$(sed -n 's/^glassbox=//p' target/classes/org/glassbox/versions.properti
 common=(--name Glassbox --app-version "$version" --input "$input" --main-jar glassbox.jar
         --main-class org.glassbox.app.Launcher --java-options "-Xmx4g"
         --description "Watch attacks on machine-learning models, and defenses, work live."
-        --vendor "Glassbox" --dest target/installer)
+        --vendor "Glassbox" --dest target/installer
+        # keep bin/java in the runtime (jpackage strips it by default): Keras files are imported in a child JVM
+        --jlink-options "--strip-debug --no-man-pages --no-header-files")
 jpackage --type app-image "${common[@]}"
 echo "app image: target/installer/Glassbox (start it with target/installer/Glassbox/bin/Glassbox)"
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
