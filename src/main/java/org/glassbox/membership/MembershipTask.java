@@ -71,9 +71,13 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         this.seed = seed;
     }
 
+    /** Shadow models trained at once, one per core, each on one ND4J thread (one model on two threads is slower here). */
+    private final int workers = Runtime.getRuntime().availableProcessors();
+    private java.util.concurrent.ExecutorService pool;
+
     @Override
     public int iterations() {
-        return 1 + setup.shadows();
+        return 1 + (setup.shadows() + workers - 1) / workers;
     }
 
     @Override
@@ -112,17 +116,55 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             threshold.add(AttackResult.of(NOISE, noiseKept(target, Seeds.derive(seed, "noise")), member, NOISE_SAMPLES));
             return snapshot("target trained on " + members + " members");
         }
-        int k = index - 1;
-        boolean[] in = half(Seeds.derive(seed, "shadow-half-" + k));
-        MultiLayerNetwork shadow = trainOn(in, Seeds.derive(seed, "shadow-" + k));
+        int first = (index - 1) * workers;
+        int last = Math.min(setup.shadows(), first + workers);
+        if (pool == null) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "glassbox-shadow");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        int threads = Nd4j.getEnvironment().maxMasterThreads();
+        org.glassbox.engine.ComputeBackend.setThreads(1);
+        try {
+            List<java.util.concurrent.Future<double[]>> phis = new ArrayList<>();
+            List<boolean[]> halves = new ArrayList<>();
+            for (int k = first; k < last; k++) {
+                boolean[] in = half(Seeds.derive(seed, "shadow-half-" + k));
+                long shadowSeed = Seeds.derive(seed, "shadow-" + k);
+                halves.add(in);
+                phis.add(pool.submit(() -> shadowPhi(in, shadowSeed)));
+            }
+            for (int j = 0; j < phis.size(); j++) {
+                shadowPhi.add(phis.get(j).get());
+                shadowIn.add(halves.get(j));
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a shadow model failed to train: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while shadow models trained", e);
+        } finally {
+            org.glassbox.engine.ComputeBackend.setThreads(Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors())));
+        }
+        if (last == setup.shadows()) {
+            pool.shutdown();
+            pool = null;
+        }
+        return snapshot(last - first == 1 ? "shadow model " + last + " of " + setup.shadows() + " trained"
+                : "shadow models " + (first + 1) + "–" + last + " of " + setup.shadows() + " trained");
+    }
+
+    /** φ of every candidate under one shadow model trained on {@code in}. */
+    private double[] shadowPhi(boolean[] in, long shadowSeed) {
+        MultiLayerNetwork shadow = trainOn(in, shadowSeed);
         double[][] logits = logits(shadow, poolFeatures);
         double[] phi = new double[logits.length];
         for (int i = 0; i < phi.length; i++) {
             phi[i] = Lira.logitScaledConfidence(logits[i], poolLabels[i]);
         }
-        shadowPhi.add(phi);
-        shadowIn.add(in);
-        return snapshot("shadow model " + (k + 1) + " of " + setup.shadows() + " trained");
+        return phi;
     }
 
     private MembershipSnapshot snapshot(String stage) {
