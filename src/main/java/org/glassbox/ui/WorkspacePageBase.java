@@ -42,6 +42,25 @@ public abstract class WorkspacePageBase implements WorkspacePage {
      */
     protected abstract void show(Experiment experiment, Path base) throws Exception;
 
+    /** What F5 starts: the job, or a message saying why not. */
+    @FunctionalInterface
+    protected interface Start {
+        void start() throws Exception;
+    }
+
+    /** F5's common frame: nothing while a job runs, the messages cleared, any failure of {@code start} shown as a message. */
+    protected final void startUnlessBusy(Start start) {
+        if (jobs.isBusy()) {
+            return;
+        }
+        messages.clear();
+        try {
+            start.start();
+        } catch (Exception e) {
+            messages.showProblem(Failures.describe(e));
+        }
+    }
+
     /** Whether there is a run whose results can be saved; pages with "Save results" say when. */
     protected boolean hasResults() {
         return false;

@@ -277,11 +277,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
 
     @Override
     public void run() {
-        if (jobs.isBusy()) {
-            return;
-        }
-        messages.clear();
-        try {
+        startUnlessBusy(() -> {
             ExtractionParameters parameters = Parameters.requireValid(sheet.value());
             if (target == null) {
                 throw new UserFacingException("No network is loaded.", "Choose a network.");
@@ -296,9 +292,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
             shownSeed = seed;
             startedAt = java.time.Instant.now();
             jobs.start(job, this::show);
-        } catch (UserFacingException e) {
-            messages.showProblem(e.userMessage());
-        }
+        });
     }
 
     private void show(ExtractionSnapshot s) {

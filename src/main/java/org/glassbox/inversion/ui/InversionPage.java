@@ -470,11 +470,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     @Override
     public void run() {
-        if (jobs.isBusy()) {
-            return;
-        }
-        messages.clear();
-        try {
+        startUnlessBusy(() -> {
             if (model.getValue() == null && modelFile == null) {
                 throw new UserFacingException("No model is chosen.", "Choose a bundled image classifier or a model file.");
             }
@@ -517,11 +513,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                     updateCurves(next.history().stream().map(org.glassbox.engine.Frame::snapshot).toList());
                 });
             }
-        } catch (UserFacingException e) {
-            messages.showProblem(e.userMessage());
-        } catch (IOException e) {
-            messages.showProblem(Failures.describe(e));
-        }
+        });
     }
 
     private void showDummy(InversionSnapshot s) {

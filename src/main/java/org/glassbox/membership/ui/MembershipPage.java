@@ -28,7 +28,6 @@ import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.Parameters;
 import org.glassbox.membership.AttackResult;
@@ -161,11 +160,7 @@ public final class MembershipPage extends WorkspacePageBase {
 
     @Override
     public void run() {
-        if (jobs.isBusy()) {
-            return;
-        }
-        messages.clear();
-        try {
+        startUnlessBusy(() -> {
             Experiment experiment = currentExperiment();
             MembershipSetup setup = workspace().setup(experiment);
             Parameters.requireValid(setup);
@@ -177,11 +172,7 @@ public final class MembershipPage extends WorkspacePageBase {
             shownSetup = setup;
             startedAt = Instant.now();
             jobs.start(new Job<>("Membership audit", experiment.seed(), task), this::draw);
-        } catch (UserFacingException e) {
-            messages.showProblem(e.userMessage());
-        } catch (Exception e) {
-            messages.showProblem(org.glassbox.engine.Failures.describe(e));
-        }
+        });
     }
 
     private void draw(MembershipSnapshot s) {
