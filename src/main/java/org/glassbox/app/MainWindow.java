@@ -32,7 +32,8 @@ public final class MainWindow extends BorderPane {
     private final AppSettings settings;
     private final ListView<Slot> navigation = new ListView<>();
     private final StackPane content = new StackPane();
-    private final StatusBar statusBar = new StatusBar();
+    private final org.glassbox.ui.JobBoard board = new org.glassbox.ui.JobBoard();
+    private final StatusBar statusBar = new StatusBar(board);
     private final ReadOnlyObjectWrapper<WorkspacePage> current = new ReadOnlyObjectWrapper<>();
 
     /**
@@ -53,10 +54,10 @@ public final class MainWindow extends BorderPane {
         }
 
         /** The page, built on first use; null if building it failed (then {@link #view} shows the error). */
-        WorkspacePage page(Assets assets) {
+        WorkspacePage page(Assets assets, org.glassbox.ui.JobBoard board) {
             if (page == null && error == null) {
                 try {
-                    page = entry.page().create(org.glassbox.ui.PageContext.background(assets));
+                    page = entry.page().create(org.glassbox.ui.PageContext.background(assets, board));
                 } catch (Exception | LinkageError e) {
                     UserMessage m = Failures.describe(e);
                     Label problem = new Label(title() + " could not be opened: " + m.problem());
@@ -73,8 +74,8 @@ public final class MainWindow extends BorderPane {
             return page;
         }
 
-        Node view(Assets assets) {
-            WorkspacePage p = page(assets);
+        Node view(Assets assets, org.glassbox.ui.JobBoard board) {
+            WorkspacePage p = page(assets, board);
             return p != null ? p.view() : error;
         }
 
@@ -99,7 +100,9 @@ public final class MainWindow extends BorderPane {
             @Override
             protected void updateItem(Slot slot, boolean empty) {
                 super.updateItem(slot, empty);
-                setText(empty || slot == null ? null : slot.title());
+                boolean running = !empty && slot != null && board.isBusy(slot.title());
+                setText(empty || slot == null ? null : running ? slot.title() + "  ●" : slot.title());
+                setAccessibleText(running ? slot.title() + ", running" : null);
                 setTooltip(empty || slot == null ? null : new javafx.scene.control.Tooltip(slot.entry.workspace().description()));
             }
         });
@@ -118,8 +121,31 @@ public final class MainWindow extends BorderPane {
         if (!navigation.getItems().isEmpty()) {
             navigation.getSelectionModel().select(0);
         }
+        // A job left running in another workspace stays marked in the list; Esc cancels the job on screen
+        // wherever the focus is (the list itself would take Esc for its own editing otherwise).
+        javafx.animation.Timeline marks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(500), e -> refreshRunningMarks()));
+        marks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        marks.play();
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && current.get() != null && current.get().jobs().isBusy()) {
+                current.get().cancel();
+                e.consume();
+            }
+        });
+        content.addEventHandler(org.glassbox.ui.InputProblemEvent.INPUT_PROBLEM, e -> onPage(p -> p.showProblem(e.message())));
         settings.threadsProperty().addListener((o, a, v) -> applyThreads(v.intValue()));
         applyThreads(settings.threadsProperty().get());
+    }
+
+    private java.util.List<Boolean> shownMarks = List.of();
+
+    private void refreshRunningMarks() {
+        java.util.List<Boolean> marks = navigation.getItems().stream().map(slot -> board.isBusy(slot.title())).toList();
+        if (!marks.equals(shownMarks)) {
+            shownMarks = marks;
+            navigation.refresh();
+        }
     }
 
     private void applyThreads(int threads) {
@@ -135,13 +161,48 @@ public final class MainWindow extends BorderPane {
         if (slot == null) {
             return;
         }
-        WorkspacePage page = slot.page(assets);
+        WorkspacePage page = slot.page(assets, board);
         current.set(page);
-        content.getChildren().setAll(slot.view(assets));
+        content.getChildren().setAll(slot.view(assets, board));
         if (page != null) {
             statusBar.watch(page.currentJob());
         }
         stage.setTitle("Glassbox — " + slot.title());
+    }
+
+    /** Ctrl+Shift+O: an experiment file chosen in a dialog, opened in its own workspace. */
+    private void openExperiment() {
+        java.io.File file = org.glassbox.ui.Forms.openFile(this, "Open experiment", "Experiment", "*.json");
+        if (file != null) {
+            openExperiment(file.toPath());
+        }
+    }
+
+    /**
+     * Opens an experiment (or a run record) in the workspace it was saved from, bringing that
+     * workspace forward; a file no workspace here can open is refused in the page on screen, with the reason.
+     */
+    public void openExperiment(java.nio.file.Path file) {
+        org.glassbox.experiment.Experiment experiment;
+        try {
+            experiment = org.glassbox.experiment.ExperimentFiles.read(file);
+        } catch (org.glassbox.engine.UserFacingException e) {
+            onPage(p -> p.showProblem(e.userMessage()));
+            return;
+        }
+        java.util.Optional<Slot> slot = navigation.getItems().stream()
+                .filter(s -> s.entry.workspace().id().equals(experiment.workspace())).findFirst();
+        if (slot.isEmpty()) {
+            onPage(p -> p.showProblem(new UserMessage(file.getFileName() + " is an experiment for workspace '" + experiment.workspace()
+                    + "', which this Glassbox does not have.", "Its workspaces are " + String.join(", ",
+                    navigation.getItems().stream().map(s -> s.entry.workspace().id()).toList()) + ".")));
+            return;
+        }
+        navigation.getSelectionModel().select(slot.get());
+        WorkspacePage page = slot.get().page(assets, board);
+        if (page != null) {
+            page.applyExperiment(file);
+        }
     }
 
     public ReadOnlyObjectProperty<WorkspacePage> currentPage() {
@@ -151,7 +212,7 @@ public final class MainWindow extends BorderPane {
     private MenuBar menuBar() {
         Menu file = new Menu("_File", null,
                 item(AppAction.OPEN, () -> onPage(WorkspacePage::open)),
-                item(AppAction.OPEN_EXPERIMENT, () -> onPage(WorkspacePage::openExperiment)),
+                item(AppAction.OPEN_EXPERIMENT, this::openExperiment),
                 item(AppAction.SAVE_EXPERIMENT, () -> onPage(WorkspacePage::saveExperiment)),
                 new SeparatorMenuItem(),
                 item(AppAction.SETTINGS, () -> new SettingsDialog(stage, settings).showAndWait()),

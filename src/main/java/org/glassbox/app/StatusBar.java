@@ -16,7 +16,10 @@ import javafx.util.Duration;
 import org.glassbox.engine.ComputeBackend;
 import org.glassbox.engine.Job;
 
-/** Backend and threads, heap in use, and the running job with its progress; refreshed four times a second. */
+/**
+ * Backend and threads, heap in use, and the job of the workspace on screen with its progress (or,
+ * when that one is idle, a job still running in another workspace, named); refreshed four times a second.
+ */
 public final class StatusBar extends HBox {
 
     private final Label backend = new Label();
@@ -24,11 +27,13 @@ public final class StatusBar extends HBox {
     private final Label jobLabel = new Label("No job");
     private final ProgressBar jobProgress = new ProgressBar(0);
     private ReadOnlyObjectProperty<Job<?>> job;
+    private final org.glassbox.ui.JobBoard board;
     /** ND4J starts in a second or two; the bar says so until it has. */
     private final java.util.concurrent.CompletableFuture<ComputeBackend.Info> backendInfo =
             java.util.concurrent.CompletableFuture.supplyAsync(ComputeBackend::info);
 
-    public StatusBar() {
+    public StatusBar(org.glassbox.ui.JobBoard board) {
+        this.board = board;
         setId("statusBar");
         getStyleClass().add("status-bar");
         setSpacing(10);
@@ -65,7 +70,13 @@ public final class StatusBar extends HBox {
         long used = rt.totalMemory() - rt.freeMemory();
         heap.setText(String.format(Locale.ROOT, "Heap %d / %d MB", used >> 20, rt.maxMemory() >> 20));
         Job<?> j = job == null ? null : job.get();
-        if (j == null) {
+        java.util.Optional<org.glassbox.ui.JobBoard.Entry> elsewhere = board.busyOtherThan(null);
+        boolean shownIdle = j == null || j.state().isFinal();
+        if (shownIdle && elsewhere.isPresent() && elsewhere.get().job() != j) {
+            // the workspace on screen is idle but another one is not: that is the job to see
+            jobLabel.setText(elsewhere.get().describe());
+            jobProgress.setProgress(elsewhere.get().job().progress());
+        } else if (j == null) {
             jobLabel.setText("No job");
             jobProgress.setProgress(0);
         } else {

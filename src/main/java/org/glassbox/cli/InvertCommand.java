@@ -78,11 +78,11 @@ final class InvertCommand extends SetupCommand<InversionSetup> implements Callab
             InversionSetup d = InversionSetup.defaults();
             InversionAttack attack = given("attack") ? setup().attack() : d.attack();
             InversionSetup preset = new InversionSetup(attack, attack.optimizer(), d.image(), d.batch(), d.fileLabel(), d.resize(),
-                    d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(), attack.defaults());
+                    d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(), d.sideBySide(), attack.defaults());
             InversionSetup setup = setup(preset);
             if (trainedWeights) {
                 setup = new InversionSetup(setup.attack(), setup.optimizer(), setup.image(), setup.batch(), setup.fileLabel(),
-                        setup.resize(), false, setup.defense(), setup.strength(), setup.clipNorm(), setup.parameters());
+                        setup.resize(), false, setup.defense(), setup.strength(), setup.clipNorm(), setup.sideBySide(), setup.parameters());
             }
             experiment = InversionRun.experiment(model, imageFile != null ? imageFile.toString() : FashionMnist.TEST_ID, setup, seed);
             base = Path.of("");

@@ -56,6 +56,11 @@ public final class InversionRun {
                     setup.dlgWeights(), new Defense.None());
         }
 
+        /** Whether the undefended gradient is attacked too: asked for, and there is a defense to compare with. */
+        public boolean sideBySide() {
+            return setup.sideBySide() && !(defense instanceof Defense.None);
+        }
+
         public String labelNames(int[] labels) {
             return String.join(", ", Arrays.stream(labels).mapToObj(classNames::get).toList());
         }
@@ -141,11 +146,12 @@ public final class InversionRun {
      * Writes strip.png (the first watched image over time), comparison.png (originals against the
      * best reconstructions), curves.csv, run.json and report.html into {@code folder}.
      *
-     * @param history the run's snapshots in order (possibly thinned; "to 30 dB" is then an upper bound)
-     * @param seconds the attack's wall time
+     * @param history    the run's snapshots in order (possibly thinned; "to 30 dB" is then an upper bound)
+     * @param undefended the side-by-side attack on the undefended gradient, in order (empty when there is none)
+     * @param seconds    the attack's wall time
      */
     public static RunRecord writeResults(Path out, Experiment experiment, Prepared run, List<InversionSnapshot> history,
-                                         Instant started, double seconds) throws IOException {
+                                         List<InversionSnapshot> undefended, Instant started, double seconds) throws IOException {
         return org.glassbox.experiment.ResultFolder.write(out, folder -> {
             InversionSnapshot last = history.get(history.size() - 1);
             Reconstruction best = last.best();
@@ -177,6 +183,12 @@ public final class InversionRun {
             metrics.put("labels", run.labelNames(matchedLabels));
             metrics.put("trueLabels", run.labelNames(watched.labels()));
             metrics.put("iterationsTo30dB", first30 == null ? -1 : first30.iteration());
+            if (!undefended.isEmpty()) {
+                InversionSnapshot plain = undefended.get(undefended.size() - 1);
+                metrics.put("undefendedFinalPsnr", plain.psnr());
+                metrics.put("undefendedBestPsnr", plain.best().psnr());
+                metrics.put("undefendedBestSsim", plain.best().ssim());
+            }
             List<String> files = List.of("strip.png", "comparison.png", "curves.csv", "run.json", "report.html");
             Map<String, Object> timings = new LinkedHashMap<>();
             timings.put("iterationsPerSecond", last.iteration() / Math.max(seconds, 1e-9));

@@ -9,6 +9,7 @@ import org.glassbox.experiment.Param;
  * @param image      the first private test image (when the data is the bundled test set)
  * @param fileLabel  the class of a private image read from a file (the client knows it; the attack does not)
  * @param resize     whether an image file of another size is scaled to the model's input
+ * @param sideBySide whether the undefended gradient is attacked too, same seed, step for step (only with a defense)
  */
 public record InversionSetup(
         @Param(label = "Attack", description = "DLG, IDLG or INVERTING_GRADIENTS.")
@@ -33,12 +34,15 @@ public record InversionSetup(
         double strength,
         @Param(label = "Clip norm C", description = "DP-SGD's clip norm.", min = 1e-12, max = 1e6, flags = "--clip")
         double clipNorm,
+        @Param(label = "Side by side", description = "Also attack the undefended gradient at the same seed, to see what the defense changes.",
+                flags = "--side-by-side")
+        boolean sideBySide,
         @Param(label = "Attack parameters", description = "Iterations, learning rate, HVP step, TV weight and restarts.")
         InversionParameters parameters) {
 
     public static InversionSetup defaults() {
         InversionAttack attack = InversionAttack.IDLG;
-        return new InversionSetup(attack, attack.optimizer(), 0, 1, 0, false, true, DefenseKind.NONE, 0.01, 1.0, attack.defaults());
+        return new InversionSetup(attack, attack.optimizer(), 0, 1, 0, false, true, DefenseKind.NONE, 0.01, 1.0, true, attack.defaults());
     }
 
     public Defense createDefense() throws org.glassbox.engine.UserFacingException {

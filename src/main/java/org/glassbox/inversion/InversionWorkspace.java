@@ -33,7 +33,7 @@ public final class InversionWorkspace extends BaseWorkspace<InversionSetup, Inve
         InversionSetup d = InversionSetup.defaults();
         InversionParameters p = d.parameters();
         InversionSetup quick = new InversionSetup(d.attack(), d.optimizer(), d.image(), d.batch(), d.fileLabel(), d.resize(),
-                d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(),
+                d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(), d.sideBySide(),
                 new InversionParameters(12, p.learningRate(), p.hvpStep(), p.tvWeight(), p.restarts()));
         return InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, quick, seed);
     }
@@ -41,8 +41,24 @@ public final class InversionWorkspace extends BaseWorkspace<InversionSetup, Inve
     @Override
     public PreparedRun<InversionSnapshot> prepare(Experiment experiment, Path base, Assets assets) throws Exception {
         InversionRun.Prepared run = InversionRun.prepare(assets, experiment, base);
-        InversionTask task = run.task();
+        InversionTask attack = run.task();
         List<InversionSnapshot> history = new ArrayList<>();
+        List<InversionSnapshot> undefended = new ArrayList<>();
+        IterativeTask<InversionSnapshot> task = !run.sideBySide() ? attack : new IterativeTask<>() {
+            private final SideBySideTask pair = new SideBySideTask(attack, run.undefendedTask());
+
+            @Override
+            public int iterations() {
+                return pair.iterations();
+            }
+
+            @Override
+            public InversionSnapshot step(int index) {
+                SideBySideTask.Pair both = pair.step(index);
+                undefended.add(both.undefended());
+                return both.defended();
+            }
+        };
         long start = System.nanoTime();
         double[] to30 = {-1, Double.NaN};
         return new PreparedRun<>() {
@@ -62,7 +78,7 @@ public final class InversionWorkspace extends BaseWorkspace<InversionSetup, Inve
 
             @Override
             public RunRecord write(Path out, InversionSnapshot last, RunTiming timing) throws IOException {
-                return InversionRun.writeResults(out, experiment, run, history, timing.started(), timing.seconds());
+                return InversionRun.writeResults(out, experiment, run, history, undefended, timing.started(), timing.seconds());
             }
 
             @Override

@@ -17,9 +17,11 @@ public final class DoubleText extends javafx.util.StringConverter<Double> {
 
     @Override
     public String toString(Double v) {
-        if (v == null) {
-            return "";
-        }
+        return v == null ? "" : format(v);
+    }
+
+    /** All the significant digits of {@code v}, in plain notation unless it is very small or very large. */
+    public static String format(double v) {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-6 || a >= 1e9)) {
             return String.format(java.util.Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+e", "e");

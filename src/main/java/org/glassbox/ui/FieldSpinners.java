@@ -1,6 +1,5 @@
 package org.glassbox.ui;
 
-import javafx.scene.control.Spinner;
 import org.glassbox.experiment.ParameterSpec;
 
 /** Spinners for single fields of a setup record, with the field's range from its {@code @Param}, so a page cannot drift from the record. */
@@ -14,13 +13,13 @@ public final class FieldSpinners {
                 .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " has no field " + field));
     }
 
-    public static Spinner<Double> decimal(Class<? extends Record> type, String field, double initial, double step) {
+    public static NumberField<Double> decimal(Class<? extends Record> type, String field, double initial, double step) {
         ParameterSpec s = spec(type, field);
-        return new Spinner<>(s.min(), s.max(), initial, step);
+        return NumberField.decimal(s.label(), s.min(), s.max(), initial, step);
     }
 
-    public static Spinner<Integer> whole(Class<? extends Record> type, String field, int initial) {
+    public static NumberField<Integer> whole(Class<? extends Record> type, String field, int initial) {
         ParameterSpec s = spec(type, field);
-        return new Spinner<>((int) Math.max(Integer.MIN_VALUE, s.min()), (int) Math.min(Integer.MAX_VALUE, s.max()), initial);
+        return NumberField.whole(s.label(), (int) Math.max(Integer.MIN_VALUE, s.min()), (int) Math.min(Integer.MAX_VALUE, s.max()), initial);
     }
 }

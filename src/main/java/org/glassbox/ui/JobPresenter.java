@@ -5,7 +5,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.JobExecutors;
 import org.glassbox.engine.JobState;
 
 /**
@@ -19,18 +18,28 @@ public final class JobPresenter {
     private final Messages messages;
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
     private final java.util.concurrent.Executor executor;
+    private final JobBoard board;
     private SnapshotPump<?> pump;
 
-    /** A presenter whose jobs run on a thread of their own each. */
-    public JobPresenter(JobControls controls, Messages messages) {
-        this(controls, messages, JobExecutors.background());
-    }
-
-    /** A presenter whose jobs run on {@code executor} (the calling thread in a test). */
-    public JobPresenter(JobControls controls, Messages messages, java.util.concurrent.Executor executor) {
+    /** A presenter whose jobs run on {@code executor} (the calling thread in a test), listed on {@code board} under {@code title}. */
+    public JobPresenter(JobControls controls, Messages messages, java.util.concurrent.Executor executor, JobBoard board, String title) {
         this.controls = controls;
         this.messages = messages;
         this.executor = executor;
+        this.board = board;
+        board.register(title, this);
+    }
+
+    /**
+     * Whether a job may start now; if another workspace's job is still running, says so in the
+     * page's messages (naming it, and how to stop it) and answers false.
+     */
+    public boolean mayStart() {
+        java.util.Optional<JobBoard.Entry> other = board.busyOtherThan(this);
+        other.ifPresent(e -> messages.showProblem(new org.glassbox.engine.UserMessage(
+                "Another job is still running (" + e.describe() + ").",
+                "Wait for it, or switch to " + e.title() + " and press Esc to cancel it; then press F5 again.")));
+        return other.isEmpty();
     }
 
     public JobControls controls() {
@@ -46,8 +55,14 @@ public final class JobPresenter {
         return job.get() != null && !job.get().state().isFinal();
     }
 
-    /** Starts the job on a background thread; {@code draw} gets each snapshot shown, on the FX thread. */
+    /**
+     * Starts the job on the executor; {@code draw} gets each snapshot shown, on the FX thread.
+     * Does nothing but say why when another workspace's job is running ({@link #mayStart}).
+     */
     public <S> void start(Job<S> next, Consumer<S> draw) {
+        if (!mayStart()) {
+            return;
+        }
         next.addStateListener(state -> {
             if (state == JobState.FAILED) {
                 Platform.runLater(() -> messages.showProblem(next.failure()));

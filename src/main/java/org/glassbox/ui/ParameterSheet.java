@@ -92,35 +92,21 @@ public final class ParameterSheet<R extends Record> extends GridPane {
             field.setPrefWidth(140);
             return editor(field, field::getText, v -> field.setText((String) v), field.textProperty());
         }
-        Spinner<? extends Number> spinner;
         if (spec.isInteger()) {
             int min = (int) Math.max(Integer.MIN_VALUE, spec.min());
             int max = (int) Math.min(Integer.MAX_VALUE, spec.max());
-            spinner = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, ((Number) initial).intValue()));
-        } else {
-            double min = Math.max(-Double.MAX_VALUE, spec.min());
-            double max = Math.min(Double.MAX_VALUE, spec.max());
-            double v = ((Number) initial).doubleValue();
-            SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                    new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, v, Math.max(Math.abs(v) / 10, 1e-6));
-            factory.setConverter(new DoubleText(factory));
-            spinner = new Spinner<>(factory);
+            NumberField<Integer> field = NumberField.whole(spec.label(), min, max, ((Number) initial).intValue());
+            field.setPrefWidth(140);
+            return editor(field, () -> {
+                int n = field.value();
+                return t == long.class ? (Object) (long) n : (Object) n;
+            }, v -> field.set(((Number) v).intValue()), field.valueProperty());
         }
-        spinner.setEditable(true);
-        commitOnFocusLoss(spinner);
-        spinner.setPrefWidth(140);
-        Spinner<? extends Number> s = spinner;
-        return editor(spinner, () -> {
-            commit(s);
-            Number n = s.getValue();
-            return t == int.class ? (Object) n.intValue() : t == long.class ? (Object) n.longValue() : (Object) n.doubleValue();
-        }, v -> {
-            if (spec.isInteger()) {
-                ((SpinnerValueFactory<Integer>) s.getValueFactory()).setValue(((Number) v).intValue());
-            } else {
-                ((SpinnerValueFactory<Double>) s.getValueFactory()).setValue(((Number) v).doubleValue());
-            }
-        }, spinner.valueProperty());
+        double v = ((Number) initial).doubleValue();
+        NumberField<Double> field = NumberField.decimal(spec.label(), Math.max(-Double.MAX_VALUE, spec.min()),
+                Math.min(Double.MAX_VALUE, spec.max()), v, Math.max(Math.abs(v) / 10, 1e-6));
+        field.setPrefWidth(140);
+        return editor(field, field::value, x -> field.set(((Number) x).doubleValue()), field.valueProperty());
     }
 
     private static Editor editor(javafx.scene.control.Control control, java.util.function.Supplier<Object> read,
@@ -149,7 +135,7 @@ public final class ParameterSheet<R extends Record> extends GridPane {
     }
 
     /** Typed text counts when focus leaves, not only on Enter. */
-    private static void commitOnFocusLoss(Spinner<?> spinner) {
+    private static void commitOnFocusLoss(Spinner<Long> spinner) {
         spinner.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
                 commit(spinner);
@@ -157,13 +143,9 @@ public final class ParameterSheet<R extends Record> extends GridPane {
         });
     }
 
-    /** Takes the typed text as the value; text that is not a number in range reverts to the last value. */
-    private static void commit(Spinner<?> spinner) {
-        try {
-            spinner.commitValue();
-        } catch (RuntimeException e) {
-            spinner.cancelEdit();
-        }
+    private static void commit(Spinner<Long> spinner) {
+        spinner.commitValue();
+        spinner.getEditor().setText(spinner.getValueFactory().getConverter().toString(spinner.getValue()));
     }
 
     /** The values now in the sheet as the parameters record. */
@@ -208,6 +190,7 @@ public final class ParameterSheet<R extends Record> extends GridPane {
 
     public void setSeed(long value) {
         seed.getValueFactory().setValue(value);
+        seed.getEditor().setText(Long.toString(value));
     }
 
     /** A spinner factory for any long, with a text converter that keeps the last good value on bad input. */

@@ -24,21 +24,14 @@ public interface WorkspacePage {
     /** Ctrl+O: open a model (or whatever this workspace's input is). */
     void open();
 
-    /** Ctrl+Shift+O: open an experiment file saved from this workspace, chosen in a dialog. */
-    default void openExperiment() {
-        java.io.File file = Forms.openFile(view(), "Open experiment", "Experiment", "*.json");
-        if (file != null) {
-            applyExperiment(file.toPath());
-        }
-    }
-
     /**
-     * Loads an experiment file's settings into the page. Pages without experiment files override
-     * {@link #openExperiment} to say so, and never get here.
+     * Loads an experiment file of this page's workspace into the page (the shell reads which
+     * workspace a file is for, and brings that one forward first).
      */
-    default void applyExperiment(java.nio.file.Path file) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no experiment files");
-    }
+    void applyExperiment(java.nio.file.Path file);
+
+    /** Shows a problem in the page's message area (input a control did not take, a file the shell could not open). */
+    void showProblem(org.glassbox.engine.UserMessage message);
 
     /** Ctrl+S: save the current settings as an experiment file. */
     void saveExperiment();

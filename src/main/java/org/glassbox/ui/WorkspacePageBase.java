@@ -30,7 +30,7 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         this.assets = context.assets();
         this.executor = context.executor();
         this.workspace = workspace;
-        this.jobs = new JobPresenter(controls, messages, executor);
+        this.jobs = new JobPresenter(controls, messages, executor, context.board(), workspace.title());
     }
 
     /** The page's settings as an experiment (what Ctrl+S saves and F5 runs). */
@@ -54,6 +54,9 @@ public abstract class WorkspacePageBase implements WorkspacePage {
             return;
         }
         messages.clear();
+        if (!jobs.mayStart()) {
+            return;
+        }
         try {
             start.start();
         } catch (Exception e) {
@@ -126,6 +129,11 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         } catch (Exception e) {
             messages.showProblem(Failures.describe(e));
         }
+    }
+
+    @Override
+    public final void showProblem(org.glassbox.engine.UserMessage message) {
+        messages.showProblem(message);
     }
 
     @Override

@@ -50,7 +50,7 @@ class InversionUiTest extends HeadlessAppTest {
         InversionPage page = (InversionPage) open(robot, "Gradient inversion");
         org.glassbox.inversion.InversionSetup setup = new org.glassbox.inversion.InversionSetup(
                 org.glassbox.inversion.InversionAttack.DLG, org.glassbox.inversion.InversionOptimizer.ADAM, 12, 2, 0, false, true,
-                org.glassbox.inversion.DefenseKind.PRUNING, 0.25, 1.0, new InversionParameters(77, 0.5, 1e-4, 0, 3));
+                org.glassbox.inversion.DefenseKind.PRUNING, 0.25, 1.0, false, new InversionParameters(77, 0.5, 1e-4, 0, 3));
         java.nio.file.Path file = java.nio.file.Files.createTempFile("inversion", ".json");
         org.glassbox.experiment.ExperimentFiles.write(org.glassbox.inversion.InversionRun.experiment("lenet-sigmoid",
                 org.glassbox.data.FashionMnist.TEST_ID, setup, 123), file);

@@ -44,7 +44,16 @@ class ModelLabUiTest extends HeadlessAppTest {
         TableView<?> layers = find("#layerTable", TableView.class);
         waitFor(() -> layers.getItems().size() == 4);
 
+        // F5 from the keyboard; on Monocle a key typed just after the scene was built is sometimes not delivered
+        // (seen only after other test classes had used the shared primary stage), so it is typed again if no job began
         robot.type(KeyCode.F5);
+        for (int attempt = 0; attempt < 3 && app.window().currentPage().get().currentJob().get() == null; attempt++) {
+            Thread.sleep(1000);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (app.window().currentPage().get().currentJob().get() == null) {
+                robot.type(KeyCode.F5);
+            }
+        }
         ProgressBar progress = find("#progressBar", ProgressBar.class);
         waitFor(() -> progress.getProgress() >= 1.0 && find("#runButton", javafx.scene.control.Button.class).isDisabled() == false);
         WaitForAsyncUtils.waitForFxEvents();

@@ -35,7 +35,7 @@ class InversionRunTest {
     @Test
     void aSetupRoundTripsThroughAnExperimentFile() throws Exception {
         InversionSetup setup = new InversionSetup(InversionAttack.DLG, InversionOptimizer.ADAM, 7, 3, 2, true, false,
-                DefenseKind.PRUNING, 0.5, 2.0, new InversionParameters(40, 0.2, 1e-5, 0.1, 2));
+                DefenseKind.PRUNING, 0.5, 2.0, false, new InversionParameters(40, 0.2, 1e-5, 0.1, 2));
         Path file = dir.resolve("inversion.json");
         ExperimentFiles.write(InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, setup, 11), file);
         Experiment back = ExperimentFiles.read(file);
@@ -74,12 +74,12 @@ class InversionRunTest {
             first++;
         }
         InversionSetup idlg = new InversionSetup(InversionAttack.IDLG, InversionOptimizer.LBFGS, first, 3, 0, false, true,
-                DefenseKind.NONE, 0, 1, InversionAttack.IDLG.defaults());
+                DefenseKind.NONE, 0, 1, false, InversionAttack.IDLG.defaults());
         UserFacingException e = assertThrows(UserFacingException.class,
                 () -> InversionRun.privateImages(assets, FashionMnist.TEST_ID, dir, idlg));
         assertTrue(e.userMessage().problem().contains("are both"), e.userMessage().problem());
         InversionSetup dlg = new InversionSetup(InversionAttack.DLG, InversionOptimizer.LBFGS, first, 3, 0, false, true,
-                DefenseKind.NONE, 0, 1, InversionAttack.DLG.defaults());
+                DefenseKind.NONE, 0, 1, false, InversionAttack.DLG.defaults());
         assertEquals(3, InversionRun.privateImages(assets, FashionMnist.TEST_ID, dir, dlg).size());
     }
 
@@ -97,7 +97,7 @@ class InversionRunTest {
         UserFacingException e = assertThrows(UserFacingException.class,
                 () -> InversionRun.privateImages(Assets.locate(), file.toString(), dir, keep));
         assertTrue(e.userMessage().problem().contains("The image is 56×42 pixels; the model takes 28×28"), e.userMessage().problem());
-        InversionSetup resize = new InversionSetup(keep.attack(), keep.optimizer(), 0, 1, 4, true, true, DefenseKind.NONE, 0, 1,
+        InversionSetup resize = new InversionSetup(keep.attack(), keep.optimizer(), 0, 1, 4, true, true, DefenseKind.NONE, 0, 1, false,
                 keep.parameters());
         ClientBatch batch = InversionRun.privateImages(Assets.locate(), file.toString(), dir, resize);
         assertEquals(4, batch.labels()[0]);
@@ -113,7 +113,7 @@ class InversionRunTest {
     @Test
     void theResultsHoldTheRunRecordTheReportAndTheImages() throws Exception {
         InversionSetup setup = new InversionSetup(InversionAttack.IDLG, InversionOptimizer.LBFGS, 0, 2, 0, false, true,
-                DefenseKind.AGGREGATION, 1, 1, new InversionParameters(4, 1.0, 1e-4, 0, 1));
+                DefenseKind.AGGREGATION, 1, 1, true, new InversionParameters(4, 1.0, 1e-4, 0, 1));
         Experiment experiment = InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, setup, 9);
         InversionRun.Prepared run = InversionRun.prepare(Assets.locate(), experiment, dir);
         assertEquals(3, run.client().size(), "aggregation adds one image to the client's batch");
@@ -125,7 +125,7 @@ class InversionRunTest {
         }
         assertEquals(2, history.get(3).batchSize(), "the two watched images are scored");
         Path out = dir.resolve("out");
-        InversionRun.writeResults(out, experiment, run, history, java.time.Instant.now(), 1.0);
+        InversionRun.writeResults(out, experiment, run, history, List.of(), java.time.Instant.now(), 1.0);
         String csv = Files.readString(out.resolve("curves.csv"));
         assertEquals(5, csv.lines().count(), "a header and one line per iteration");
         String report = Files.readString(out.resolve("report.html"));

@@ -49,7 +49,8 @@ import org.glassbox.metrics.LayerComparison;
 import org.glassbox.regions.ExactPartition;
 import org.glassbox.regions.RegionMap;
 import org.glassbox.regions.ui.RegionMapView;
-import org.glassbox.ui.CurveView;
+import org.glassbox.ui.PlotView;
+import org.glassbox.metrics.Plot;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.LatestOnly;
 import org.glassbox.ui.ParameterSheet;
@@ -96,8 +97,9 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
     private final RegionMapView map = new RegionMapView(ExtractionTarget.WINDOW);
     private final Label status = new Label("Press F5 to start the attack on the network behind the black box.");
     private final TableView<NeuronRow> table = new TableView<>();
-    private final CurveView errorCurve = new CurveView("log2 largest weight error against log2 queries", Color.web("#c0392b"));
-    private final CurveView queryCurve = new CurveView("log2 queries, step by step", Color.web("#1f5fbf"));
+    private final PlotView errorPlot = new PlotView(new Plot("Largest weight error against queries", "log2 queries",
+            "log2 largest weight error"));
+    private final PlotView queryPlot = new PlotView(new Plot("Queries spent", "attack step", "log2 queries"));
     private final LatestOnly<MapRequest, RegionMap> recompute;
 
     /** The true network's region map is recomputed for each new view window. */
@@ -208,7 +210,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
                 + " where the largest output changes (classifiers). Wheel zooms, drag pans.");
         legend.setWrapText(true);
         legend.setMaxWidth(400);
-        VBox side = new VBox(8, table, errorCurve, queryCurve, exports);
+        VBox side = new VBox(8, table, errorPlot, queryPlot, exports);
         HBox.setHgrow(side, Priority.ALWAYS);
         side.setMinWidth(340);
         side.setPrefWidth(340);
@@ -346,8 +348,9 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
                 points.add(new double[] {Math.log(Math.max(1, s.queriesAfter()[i])) / Math.log(2), s.log2Error()[i]});
             }
         }
-        errorCurve.setPoints(points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
-        queryCurve.setValues(Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
+        errorPlot.plot().series("largest weight error", points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
+        queryPlot.plot().series("queries", Arrays.stream(s.queriesAfter()).mapToDouble(q -> Math.log(Math.max(1, q)) / Math.log(2)).toArray());
     }
 
 

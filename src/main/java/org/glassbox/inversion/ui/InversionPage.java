@@ -57,8 +57,10 @@ import org.glassbox.models.ModelCatalog;
 import org.glassbox.models.ModelChecks;
 import org.glassbox.models.ModelHandle;
 import org.glassbox.models.ModelLoader;
-import org.glassbox.ui.CurveView;
+import org.glassbox.ui.PlotView;
+import org.glassbox.metrics.Plot;
 import org.glassbox.ui.Forms;
+import org.glassbox.ui.NumberField;
 import org.glassbox.ui.DoubleText;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.ParameterSheet;
@@ -78,8 +80,8 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     private final Button modelFileButton = new Button("Model file…");
     private final Label modelFileName = new Label();
     private Path modelFile;
-    private final Spinner<Integer> imageIndex = new Spinner<>(0, 1999, 0);
-    private final Spinner<Integer> batchSize = new Spinner<>(1, org.glassbox.inversion.Assignment.MAX_SIZE, 1);
+    private final NumberField<Integer> imageIndex = org.glassbox.ui.FieldSpinners.whole(org.glassbox.inversion.InversionSetup.class, "image", 0);
+    private final NumberField<Integer> batchSize = org.glassbox.ui.FieldSpinners.whole(org.glassbox.inversion.InversionSetup.class, "batch", 1);
     private final Button imageFileButton = new Button("Image file…");
     private final Button testImagesButton = new Button("Use test images");
     private final ComboBox<String> fileLabel = new ComboBox<>();
@@ -87,8 +89,8 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     private final ComboBox<InversionAttack> attack = new ComboBox<>();
     private final ComboBox<InversionOptimizer> optimizer = new ComboBox<>();
     private final ComboBox<DefenseKind> defense = new ComboBox<>();
-    private final Spinner<Double> strength = new Spinner<>(0.0, 1e6, 0.01, 0.01);
-    private final Spinner<Double> clipNorm = org.glassbox.ui.FieldSpinners.decimal(org.glassbox.inversion.InversionSetup.class,
+    private final NumberField<Double> strength = org.glassbox.ui.FieldSpinners.decimal(org.glassbox.inversion.InversionSetup.class, "strength", 0.01, 0.01);
+    private final NumberField<Double> clipNorm = org.glassbox.ui.FieldSpinners.decimal(org.glassbox.inversion.InversionSetup.class,
             "clipNorm", org.glassbox.inversion.InversionSetup.defaults().clipNorm(), 0.1);
     private final CheckBox sideBySide = new CheckBox("Side by side: also attack the undefended gradient (same seed)");
     private final CheckBox showBest = new CheckBox("Show the best iterate (least matching loss) instead of the current one");
@@ -102,12 +104,11 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     private final ImageView original = new ImageView();
     private final ImageView dummy = new ImageView();
     private final Label status = new Label("Press F5 to attack the chosen image.");
-    private final CurveView lossCurve = new CurveView("log10 matching loss", Color.web("#c0392b"));
-    private final CurveView psnrCurve = new CurveView("PSNR (dB)", Color.web("#1f5fbf"));
-    private final CurveView ssimCurve = new CurveView("SSIM", Color.web("#2e8b57"));
+    private final PlotView lossPlot = new PlotView(new Plot("Matching loss", "iteration", "loss (log)").logY());
+    private final PlotView psnrPlot = new PlotView(new Plot("PSNR of the reconstruction", "iteration", "PSNR (dB)"));
+    private final PlotView ssimPlot = new PlotView(new Plot("SSIM of the reconstruction", "iteration", "SSIM").yRange(-0.1, 1.05));
     private final Label price = new Label("Price of the defense: press 'Measure its price' to train a LeNet with and without it.");
-    private final CurveView plainAccuracy = new CurveView("Test accuracy without the defense", Color.web("#1f5fbf"));
-    private final CurveView defendedAccuracy = new CurveView("Test accuracy with the defense", Color.web("#c0392b"));
+    private final PlotView pricePlot = new PlotView(new Plot("The defense's price", "training step (32 images)", "test accuracy"));
     private LabeledImages test;
     private double[][] privateImages;
     private Path imageFile;
@@ -117,6 +118,8 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     private Instant startedAt;
     private InversionSnapshot shown;
     private final List<InversionSnapshot> curve = new ArrayList<>();
+    /** The side-by-side attack on the undefended gradient, frame for frame with {@link #curve} (empty when there is none). */
+    private final List<InversionSnapshot> undefendedCurve = new ArrayList<>();
 
     public InversionPage(Assets assets) throws IOException {
         this(org.glassbox.ui.PageContext.background(assets));
@@ -196,15 +199,15 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         defense.getItems().setAll(DefenseKind.values());
         defense.setValue(DefenseKind.NONE);
         defense.setId("defense");
+        strength.setId("defenseStrength");
+        clipNorm.setId("clipNorm");
         defense.valueProperty().addListener((o, a, chosen) -> {
             if (chosen != null && chosen != DefenseKind.NONE) {
-                strength.getValueFactory().setValue(chosen.defaultStrength());
+                strength.set(chosen.defaultStrength());
             }
         });
         strength.setEditable(true);
         clipNorm.setEditable(true);
-        strength.getValueFactory().setConverter(new DoubleText(strength.getValueFactory()));
-        clipNorm.getValueFactory().setConverter(new DoubleText(clipNorm.getValueFactory()));
         strength.disableProperty().bind(defense.valueProperty().isEqualTo(DefenseKind.NONE));
         clipNorm.disableProperty().bind(defense.valueProperty().isNotEqualTo(DefenseKind.DP_SGD));
         strength.setTooltip(new Tooltip("σ for Gaussian noise, b for Laplacian noise, the fraction zeroed for pruning,"
@@ -228,6 +231,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                 Forms.row("Defense", defense, 130), strengthRow, Forms.row("Clip norm C", clipNorm, 130), sideBySide,
                 priceButton());
         sideBySide.setWrapText(true);
+        sideBySide.setSelected(InversionSetup.defaults().sideBySide());
         sideBySide.setId("sideBySide");
         settings.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(settings);
@@ -269,10 +273,9 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         price.setId("defensePrice");
         price.setWrapText(true);
         price.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox priceCurves = new HBox(8, plainAccuracy, defendedAccuracy);
-        HBox.setHgrow(plainAccuracy, Priority.ALWAYS);
-        HBox.setHgrow(defendedAccuracy, Priority.ALWAYS);
-        VBox curves = new VBox(8, lossCurve, psnrCurve, ssimCurve, price, priceCurves);
+        pricePlot.setVisible(false);
+        pricePlot.managedProperty().bind(pricePlot.visibleProperty());
+        VBox curves = new VBox(8, lossPlot, psnrPlot, ssimPlot, price, pricePlot);
         VBox right = new VBox(12, images, status, showBest, exports, curves);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
@@ -300,7 +303,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         }
         messages.clear();
         try {
-            org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.getValue(), clipNorm.getValue());
+            org.glassbox.inversion.Defense chosen = defense.getValue().create(strength.value(), clipNorm.value());
             LabeledImages train = FashionMnist.train(assets);
             long seed = sheet.seed();
             DefensePriceTask task = new DefensePriceTask(org.glassbox.models.samples.SampleModels.lenetSigmoid(seed), chosen,
@@ -313,8 +316,13 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                 price.setText(String.format(Locale.ROOT, "Price of %s: after %d training steps of 32 images, test accuracy"
                         + " %.1f %% without it, %.1f %% with it.%s", chosen.describe(), p.steps(), 100 * p.accuracyUndefended(),
                         100 * p.accuracyDefended(), compute));
-                plainAccuracy.setValues(p.undefendedCurve());
-                defendedAccuracy.setValues(p.defendedCurve());
+                double[] steps = new double[p.undefendedCurve().length];
+                for (int i = 0; i < steps.length; i++) {
+                    steps[i] = (double) p.steps() * (i + 1) / steps.length;
+                }
+                pricePlot.setVisible(true);
+                pricePlot.plot().series("without the defense", steps, p.undefendedCurve());
+                pricePlot.plot().series("with " + chosen.describe(), steps, p.defendedCurve());
             });
         } catch (UserFacingException e) {
             messages.showProblem(e.userMessage());
@@ -418,7 +426,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
             imageFile = file;
             resizeImageFile = resize;
             imageFileName.setText("Private image: " + file.getFileName() + (resize ? " (resized to 28×28)" : ""));
-            batchSize.getValueFactory().setValue(1);
+            batchSize.set(1);
             batchSize.setDisable(true);
             imageIndex.setDisable(true);
             showOriginal();
@@ -442,9 +450,9 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** The page's settings as an experiment setup. */
     private InversionSetup setup() {
-        return new InversionSetup(attack.getValue(), optimizer.getValue(), imageIndex.getValue(), batchSize.getValue(),
+        return new InversionSetup(attack.getValue(), optimizer.getValue(), imageIndex.value(), batchSize.value(),
                 Math.max(0, fileLabel.getSelectionModel().getSelectedIndex()), resizeImageFile, dlgWeights.isSelected(),
-                defense.getValue(), strength.getValue(), clipNorm.getValue(), sheet.value());
+                defense.getValue(), strength.value(), clipNorm.value(), sideBySide.isSelected(), sheet.value());
     }
 
     private Experiment experiment() {
@@ -481,6 +489,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
             long seed = experiment.seed();
             InversionTask task = prepared.task();
             curve.clear();
+            undefendedCurve.clear();
             shown = null;
             shownRun = prepared;
             shownExperiment = experiment;
@@ -492,7 +501,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                 view.setSmooth(false);
                 view.setFitWidth(pair && privateImages.length == 1 ? 180 : 0);
             }
-            int first = imageIndex.getValue();
+            int first = imageIndex.value();
             String what = imageFile != null ? imageFile.getFileName().toString()
                     : privateImages.length == 1 ? "image " + first : "images " + first + "–" + (first + privateImages.length - 1);
             if (pair) {
@@ -504,13 +513,14 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                     undefendedDummy.setImage(mosaic(reconstructions(showBest.isSelected() ? u.best() : u.current())));
                     status.setText(status.getText() + String.format(Locale.ROOT, "%nWithout the defense: PSNR %.2f dB · SSIM %.4f",
                             u.psnr(), u.ssim()));
-                    updateCurves(next.history().stream().map(f -> f.snapshot().defended()).toList());
+                    updateCurves(next.history().stream().map(f -> f.snapshot().defended()).toList(),
+                            next.history().stream().map(f -> f.snapshot().undefended()).toList());
                 });
             } else {
                 Job<InversionSnapshot> next = new Job<>("Invert " + what, seed, task);
                 jobs.start(next, s -> {
                     showDummy(s);
-                    updateCurves(next.history().stream().map(org.glassbox.engine.Frame::snapshot).toList());
+                    updateCurves(next.history().stream().map(org.glassbox.engine.Frame::snapshot).toList(), List.of());
                 });
             }
         });
@@ -540,21 +550,37 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     /** The curves from the job's history (bounded, evenly thinned), so a long run stays cheap to draw; with the defense when side by side. */
-    private void updateCurves(List<InversionSnapshot> frames) {
+    private void updateCurves(List<InversionSnapshot> frames, List<InversionSnapshot> undefendedFrames) {
+        undefendedCurve.clear();
+        undefendedCurve.addAll(undefendedFrames);
+        curve.clear();
+        curve.addAll(frames);
+        boolean pair = !undefendedFrames.isEmpty();
+        String defended = pair ? "with " + shownRun.defense().describe() : "reconstruction";
+        for (PlotView view : List.of(lossPlot, psnrPlot, ssimPlot)) {
+            view.plot().clear();
+        }
+        drawCurves(frames, defended);
+        if (pair) {
+            drawCurves(undefendedFrames, "without the defense");
+        }
+    }
+
+    private void drawCurves(List<InversionSnapshot> frames, String name) {
+        double[] iteration = new double[frames.size()];
         double[] loss = new double[frames.size()];
         double[] psnr = new double[frames.size()];
         double[] ssim = new double[frames.size()];
-        curve.clear();
         for (int i = 0; i < frames.size(); i++) {
             InversionSnapshot s = frames.get(i);
-            curve.add(s);
-            loss[i] = Math.log10(Math.max(s.loss(), 1e-300));
+            iteration[i] = s.iteration();
+            loss[i] = Math.max(s.loss(), 1e-30);
             psnr[i] = Math.min(s.psnr(), 200);
             ssim[i] = s.ssim();
         }
-        lossCurve.setValues(loss);
-        psnrCurve.setValues(psnr);
-        ssimCurve.setValues(ssim);
+        lossPlot.plot().series(name, iteration, loss);
+        psnrPlot.plot().series(name, iteration, psnr);
+        ssimPlot.plot().series(name, iteration, ssim);
     }
 
     private boolean requireRun() {
@@ -573,7 +599,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     @Override
     protected void writeResults(Path folder) throws IOException {
-        InversionRun.writeResults(folder, shownExperiment, shownRun, List.copyOf(curve), startedAt, jobSeconds());
+        InversionRun.writeResults(folder, shownExperiment, shownRun, List.copyOf(curve), List.copyOf(undefendedCurve), startedAt, jobSeconds());
     }
 
     private void exportStrip() {
@@ -621,13 +647,14 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         sheet.setSeed(e.seed());
         dlgWeights.setSelected(setup.dlgWeights());
         defense.setValue(setup.defense());
-        strength.getValueFactory().setValue(setup.strength());
-        clipNorm.getValueFactory().setValue(setup.clipNorm());
+        strength.set(setup.strength());
+        clipNorm.set(setup.clipNorm());
+        sideBySide.setSelected(setup.sideBySide());
         fileLabel.getSelectionModel().select(setup.fileLabel());
-        imageIndex.getValueFactory().setValue(setup.image());
+        imageIndex.set(setup.image());
         if (FashionMnist.TEST_ID.equals(e.data())) {
             useTestImages();
-            batchSize.getValueFactory().setValue(setup.batch());
+            batchSize.set(setup.batch());
         } else {
             useImageFile(base.resolve(e.data()), image -> setup.resize());
         }

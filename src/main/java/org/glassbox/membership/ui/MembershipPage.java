@@ -52,9 +52,12 @@ public final class MembershipPage extends WorkspacePageBase {
     private final BorderPane root = new BorderPane();
     private final ParameterSheet<MembershipSetup> sheet =
             new ParameterSheet<>(MembershipSetup.class, MembershipSetup.defaults(), org.glassbox.engine.Seeds.DEFAULT);
-    private final ImageView roc = new ImageView();
+    private final org.glassbox.ui.PlotView roc = new org.glassbox.ui.PlotView(RocChart.plot("ROC of every attack (log-log)", 100, 100));
+    /** The candidates' counts the ROC's axes are drawn for. */
+    private int rocMembers = -1;
+    private int rocNonMembers = -1;
     private final TableView<AttackResult> table = new TableView<>();
-    private final Canvas histogram = new Canvas(460, 150);
+    private final org.glassbox.ui.PlotView histogram = new org.glassbox.ui.PlotView(new org.glassbox.metrics.Plot("", "score", "candidates"));
     private final Label histogramTitle = new Label("Score histogram");
     private final FlowPane exposed = new FlowPane(6, 6);
     private final Label status = new Label("Press F5 to train the target and its shadow models, then attack.");
@@ -108,17 +111,17 @@ public final class MembershipPage extends WorkspacePageBase {
         status.setId("membershipStatus");
         status.setWrapText(true);
         roc.setId("membershipRoc");
-        roc.setPreserveRatio(true);
-        roc.setFitWidth(620);
+        roc.setPrefHeight(420);
+        roc.setMinHeight(300);
         Label exposedTitle = new Label("Members the selected attack is surest of");
         exposedTitle.getStyleClass().add("title-4");
         VBox right = new VBox(10, status, roc, table, histogramTitle, histogram, exposedTitle, exposed);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
-        // the chart follows the pane's width (presenter mode, a wide window), up to twice its drawn size
-        roc.fitWidthProperty().bind(javafx.beans.binding.Bindings.max(320, javafx.beans.binding.Bindings.min(1520,
-                rightScroll.widthProperty().subtract(48))));
+        // the chart is as tall as it is wide, up to most of the window, so that presenter mode and a wide window enlarge it
+        roc.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(300, javafx.beans.binding.Bindings.min(
+                rightScroll.heightProperty().multiply(0.7), rightScroll.widthProperty().multiply(0.6))));
         SplitPane split = new SplitPane(leftScroll, rightScroll);
         split.setDividerPositions(0.32);
         root.setTop(messages);
@@ -185,10 +188,13 @@ public final class MembershipPage extends WorkspacePageBase {
         status.setText(String.format(Locale.ROOT, "%s · target accuracy %.1f %% on %d members, %.1f %% on %d non-members"
                         + " (%.1f %% on the test set) · %d of %d shadow models", s.stage(), 100 * s.memberAccuracy(), members,
                 100 * s.nonMemberAccuracy(), nonMembers, 100 * s.testAccuracy(), s.shadowsDone(), s.shadowsTotal()));
-        List<RocChart.Curve> curves = s.attacks().stream().map(a -> new RocChart.Curve(
-                String.format(Locale.ROOT, "%s (AUC %.3f)", a.name(), a.auc()), a.roc())).toList();
-        roc.setImage(SwingFXUtils.toFXImage(RocChart.render("ROC of every attack on the same " + s.member().length
-                + " candidates (log-log)", curves, members, nonMembers, 760, 520), null));
+        List<RocChart.Curve> curves = s.attacks().stream().map(a -> new RocChart.Curve(rocLabel(a), a.roc())).toList();
+        if (members != rocMembers || nonMembers != rocNonMembers) {
+            rocMembers = members;
+            rocNonMembers = nonMembers;
+            roc.setPlot(RocChart.plot("ROC of every attack on the same " + s.member().length + " candidates (log-log)", members, nonMembers));
+        }
+        RocChart.show(roc.plot(), curves, members, nonMembers);
         table.getItems().setAll(s.attacks());
         AttackResult again = chosen == null ? null : s.attack(chosen);
         AttackResult strongest = s.attack(MembershipTask.LIRA_ONLINE) != null ? s.attack(MembershipTask.LIRA_ONLINE)
@@ -203,12 +209,7 @@ public final class MembershipPage extends WorkspacePageBase {
         if (shown == null || a == null) {
             return;
         }
-        histogramTitle.setText("Scores of " + a.name() + ": members (blue) and non-members (orange)");
-        GraphicsContext g = histogram.getGraphicsContext2D();
-        double w = histogram.getWidth();
-        double h = histogram.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        histogramTitle.setText("Scores of " + a.name() + ": members and non-members");
         double[] scores = a.scores();
         // the 1st to 99th percentile, so that a few extreme scores (LiRA's ratios run far out) do not squash the rest
         double[] sorted = scores.clone();
@@ -216,29 +217,19 @@ public final class MembershipPage extends WorkspacePageBase {
         double lo = sorted[(int) Math.floor(0.01 * (sorted.length - 1))];
         double hi = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
         int bins = 40;
-        int[] in = new int[bins];
-        int[] out = new int[bins];
+        double[] in = new double[bins];
+        double[] out = new double[bins];
         for (int i = 0; i < scores.length; i++) {
-            int b = hi > lo ? (int) Math.max(0, Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins)) : 0;
+            int bin = hi > lo ? (int) Math.max(0, Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins)) : 0;
             if (shown.member()[i]) {
-                in[b]++;
+                in[bin]++;
             } else {
-                out[b]++;
+                out[bin]++;
             }
         }
-        int max = Math.max(1, IntStream.range(0, bins).map(b -> Math.max(in[b], out[b])).max().orElse(1));
-        double bw = (w - 20) / bins;
-        for (int b = 0; b < bins; b++) {
-            g.setFill(Color.web("#1f5fbf", 0.55));
-            double hb = (h - 24) * in[b] / max;
-            g.fillRect(10 + b * bw, h - 18 - hb, bw * 0.5, hb);
-            g.setFill(Color.web("#d35400", 0.55));
-            double ho = (h - 24) * out[b] / max;
-            g.fillRect(10 + b * bw + bw * 0.5, h - 18 - ho, bw * 0.5, ho);
-        }
-        g.setFill(Color.DIMGRAY);
-        g.fillText(String.format(Locale.ROOT, "%.3g", lo), 10, h - 4);
-        g.fillText(String.format(Locale.ROOT, "%.3g", hi), w - 60, h - 4);
+        histogram.setPlot(new org.glassbox.metrics.Plot("", a.name() + " score (1st to 99th percentile)", "candidates"));
+        histogram.plot().series("members", binEdges(lo, hi, bins), steps(in));
+        histogram.plot().series("non-members", binEdges(lo, hi, bins), steps(out));
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             if (shown.member()[i]) {
@@ -273,9 +264,33 @@ public final class MembershipPage extends WorkspacePageBase {
         return List.copyOf(table.getItems());
     }
 
+    /** The x of a histogram drawn as a staircase: each bin's left and right edge. */
+    private static double[] binEdges(double lo, double hi, int bins) {
+        double[] x = new double[2 * bins];
+        for (int b = 0; b < bins; b++) {
+            x[2 * b] = lo + (hi - lo) * b / bins;
+            x[2 * b + 1] = lo + (hi - lo) * (b + 1) / bins;
+        }
+        return x;
+    }
+
+    /** Each bin's count twice, for the staircase of {@link #binEdges}. */
+    private static double[] steps(double[] counts) {
+        double[] y = new double[2 * counts.length];
+        for (int b = 0; b < counts.length; b++) {
+            y[2 * b] = counts[b];
+            y[2 * b + 1] = counts[b];
+        }
+        return y;
+    }
+
+    private static String rocLabel(AttackResult a) {
+        return String.format(Locale.ROOT, "%s (AUC %.3f)", a.name(), a.auc());
+    }
+
     /** For tests: whether the ROC has been drawn. */
     public boolean rocDrawn() {
-        return roc.getImage() != null;
+        return table.getItems().stream().anyMatch(a -> roc.plot().points(rocLabel(a)) > 0);
     }
 
     /** For tests: the tiles of the most exposed members. */

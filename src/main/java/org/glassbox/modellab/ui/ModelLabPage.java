@@ -67,6 +67,8 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
     private final ModelCatalog catalog;
     private final BorderPane root = new BorderPane();
     private final ComboBox<CatalogEntry> modelChoice = new ComboBox<>();
+    /** The catalog entry of the model on screen, or null for a model from a file (or none yet). */
+    private CatalogEntry shownEntry;
     private final Label modelTitle = new Label();
     private final Label modelDetails = new Label();
     private final TableView<LayerSummary> layers = new TableView<>();
@@ -74,7 +76,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
             new ParameterSheet<>(EvaluationParameters.class, EvaluationParameters.defaults(), Seeds.DEFAULT);
     private final Label accuracy = new Label("");
     private final Label accuracyDetail = new Label("Run an evaluation (F5) to see the accuracy.");
-    private final ImageView confusionView = new ImageView();
+    private final org.glassbox.ui.ConfusionMatrixView confusionView = new org.glassbox.ui.ConfusionMatrixView();
     private final FlowPane samples = new FlowPane(8, 8);
     private final Button exportCsv = new Button("Export CSV…");
     private final Button exportPng = new Button("Export PNG…");
@@ -115,7 +117,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         modelChoice.setPromptText("Choose a sample model");
         modelChoice.setMaxWidth(Double.MAX_VALUE);
         modelChoice.valueProperty().addListener((obs, old, entry) -> {
-            if (entry != null) {
+            if (entry != null && entry != shownEntry) {
                 loadAsync(entry.id(), () -> catalog.load(entry.id()), catalog.pathOf(entry), entry);
             }
         });
@@ -132,6 +134,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         HBox.setHgrow(modelChoice, Priority.ALWAYS);
 
         modelTitle.getStyleClass().add("title-4");
+        modelTitle.setId("modelTitle");
         modelDetails.setWrapText(true);
         modelDetails.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelDetails.setId("modelDetails");
@@ -164,8 +167,8 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         accuracy.visibleProperty().bind(accuracy.textProperty().isNotEmpty());
         accuracy.managedProperty().bind(accuracy.visibleProperty());
         accuracyDetail.setId("accuracyDetail");
-        confusionView.setPreserveRatio(true);
-        confusionView.setFitWidth(440);
+        confusionView.setId("confusionMatrix");
+        confusionView.setMaxWidth(900);
         samples.setId("samples");
         samples.setPrefWrapLength(560);
         exportCsv.setOnAction(e -> exportConfusionCsv());
@@ -208,6 +211,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
     /** Loads a model off the FX thread and shows it, or shows why it cannot be used. */
     private void loadAsync(String reference, ModelSource source, Path path, CatalogEntry entry) {
         messages.clear();
+        String shownTitle = model == null ? "No model loaded" : modelTitle.getText();
         modelTitle.setText("Loading " + reference + "…");
         org.glassbox.ui.OneShot.run(executor, () -> {
             ModelHandle handle = source.load();
@@ -216,13 +220,23 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         }, result -> {
             model = result.getKey();
             modelReference = reference;
+            shownEntry = entry;
+            if (entry == null) {
+                modelChoice.getSelectionModel().clearSelection();
+            }
             layers.getItems().setAll(result.getValue());
             TableFit.fitColumns(layers, modelDetails.getFont());
             modelTitle.setText(entry != null ? entry.title() : path.getFileName().toString());
             modelDetails.setText(details(entry, model, path));
         }, error -> {
+            // the model on screen stays, under its own name and in the list, as if the failed one was never chosen
             messages.showProblem(Failures.describe(error));
-            modelTitle.setText(model == null ? "No model loaded" : model.name());
+            modelTitle.setText(shownTitle);
+            if (shownEntry != null) {
+                modelChoice.setValue(shownEntry);
+            } else {
+                modelChoice.getSelectionModel().clearSelection();
+            }
         });
     }
 
@@ -279,7 +293,6 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
 
     /** Opens a model file as if chosen in the file dialog. */
     public void openModelFile(Path path) {
-        modelChoice.getSelectionModel().clearSelection();
         loadAsync(path.toString(), () -> ModelLoader.load(path), path, null);
     }
 
@@ -330,7 +343,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         int toGo = s.total() - s.evaluated();
         accuracyDetail.setText(String.format(Locale.ROOT, "accuracy · %,d of %,d images correct%s",
                 s.confusion().correct(), s.evaluated(), toGo > 0 ? String.format(Locale.ROOT, " (%,d to go)", toGo) : ""));
-        confusionView.setImage(SwingFXUtils.toFXImage(ConfusionMatrixImage.render(s.confusion(), model.name()), null));
+        confusionView.show(s.confusion());
         samples.getChildren().clear();
         for (SamplePrediction p : s.samples()) {
             ImageView image = new ImageView(ImageTiles.grayscale(testSet.height(), testSet.width(), 3,

@@ -65,6 +65,7 @@ public final class RegionMapView extends Region {
             setWindow(dragStart.pan(-(e.getX() - dragX) / side * dragStart.width(), (e.getY() - dragY) / side * dragStart.height()));
         });
         canvas.setOnMouseMoved(this::describe);
+        canvas.setOnMouseExited(e -> hover.set(""));
         canvas.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 double[] p = toPlane(e.getX(), e.getY());
@@ -110,6 +111,7 @@ public final class RegionMapView extends Region {
     /** Sets the window to show when the view is reset (key 0), and shows it. */
     public void setHome(Window home) {
         this.home = home;
+        hover.set("");
         setWindow(home);
     }
 

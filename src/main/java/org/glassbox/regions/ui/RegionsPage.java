@@ -53,7 +53,8 @@ import org.glassbox.regions.Window;
 import org.glassbox.regions.RegionsWorkspace;
 import org.glassbox.regions.RegionsSetup;
 import org.glassbox.experiment.Experiment;
-import org.glassbox.ui.CurveView;
+import org.glassbox.ui.PlotView;
+import org.glassbox.metrics.Plot;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.LatestOnly;
 import org.glassbox.ui.ParameterSheet;
@@ -69,6 +70,10 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
     private record Request(PiecewiseLinearNetwork network, Plane plane, Window window) {
     }
 
+    /** A map and the network it is of, so that a map that arrives after the network changed is not shown. */
+    private record Computed(PiecewiseLinearNetwork network, RegionMap map) {
+    }
+
     private final ModelCatalog catalog;
     private final BorderPane root = new BorderPane();
     private final ComboBox<ToyDataset> dataset = new ComboBox<>();
@@ -81,9 +86,10 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
     private final RegionMapView view = new RegionMapView(PlaygroundTask.TRAINING_WINDOW);
     private final Label summary = new Label("Press F5 to train, or show a sample model.");
     private final Label hover = new Label();
-    private final CurveView lossCurve = new CurveView("Loss", Color.web("#c0392b"));
-    private final CurveView regionCurve = new CurveView("Regions", Color.web("#1f5fbf"));
-    private final LatestOnly<Request, RegionMap> recompute;
+    private final PlotView lossPlot = new PlotView(new Plot("Training loss", "training step", "cross-entropy"));
+    private final PlotView regionPlot = new PlotView(new Plot("Linear regions in the window", "training step", "regions"));
+    private final LatestOnly<Request, Computed> recompute;
+    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 4);
 
     private PiecewiseLinearNetwork network;
     private List<MapMarker> markers = List.of();
@@ -104,8 +110,12 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
     public RegionsPage(org.glassbox.ui.PageContext context) throws IOException {
         super(context, new RegionsWorkspace());
         this.catalog = ModelCatalog.read(assets.sampleModels());
-        this.recompute = new LatestOnly<>(r -> ExactPartition.compute(r.network(), r.plane(), r.window()),
-                this::showMap, e -> messages.showProblem(Failures.describe(e)));
+        this.recompute = new LatestOnly<>(r -> new Computed(r.network(), ExactPartition.compute(r.network(), r.plane(), r.window())),
+                c -> {
+                    if (c.network() == network) {
+                        showMap(c.map());
+                    }
+                }, e -> messages.showProblem(Failures.describe(e)));
         build();
     }
 
@@ -186,14 +196,14 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         hover.textProperty().bind(view.hoverText());
         view.setOnWindowChange(this::windowChanged);
         VBox.setVgrow(view, Priority.ALWAYS);
-        HBox curves = new HBox(8, lossCurve, regionCurve);
-        HBox.setHgrow(lossCurve, Priority.ALWAYS);
-        HBox.setHgrow(regionCurve, Priority.ALWAYS);
-        Label legend = new Label("Edges: layer 1 blue, layer 2 red, layer 3 gold · decision boundary black"
-                + " · wheel or +/− to zoom, double-click to dive toward a vertex, drag or arrows to pan, 0 to reset");
-        legend.getStyleClass().add("text-caption");
-        legend.setWrapText(true);
-        VBox right = new VBox(8, toolbar, summary, view, legend, hover, curves);
+        HBox curves = new HBox(8, lossPlot, regionPlot);
+        HBox.setHgrow(lossPlot, Priority.ALWAYS);
+        HBox.setHgrow(regionPlot, Priority.ALWAYS);
+        legend.setId("regionLegend");
+        Label hint = new Label("Wheel or +/− to zoom, double-click to dive toward a vertex, drag or arrows to pan, 0 to reset");
+        hint.getStyleClass().add("text-caption");
+        hint.setWrapText(true);
+        VBox right = new VBox(8, toolbar, summary, view, legend, hint, hover, curves);
         right.setPadding(new Insets(12));
 
         SplitPane split = new SplitPane(left, right);
@@ -222,6 +232,10 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         }
         long seed = sheet.seed();
         shownSample = null;
+        // the network on screen is replaced now, not at the first snapshot: a view change in between
+        // must not recompute the old network's map on the new plane
+        network = null;
+        lastSnapshot = null;
         PlaygroundTask task = new PlaygroundTask(dataset.getValue(), arch, parameters, seed);
         plane = Plane.identity2d();
         source = dataset.getValue().id() + " · " + arch.shape(2, 2);
@@ -231,6 +245,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
             markers.add(new MapMarker(points.xy()[i][0], points.xy()[i][1], points.labels()[i], null));
         }
         this.markers = List.copyOf(markers);
+        showLegend(arch.hidden().length, markers);
         view.setMarkers(markers);
         view.setHome(PlaygroundTask.TRAINING_WINDOW);
         Job<PlaygroundSnapshot> next = new Job<>("Train " + source, seed, task);
@@ -245,12 +260,14 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         } else {
             recompute.submit(new Request(network, plane, view.window()));
         }
-        lossCurve.setValues(s.lossCurve());
+        double[] steps = new double[s.lossCurve().length];
         double[] counts = new double[s.regionCurve().length];
         for (int i = 0; i < counts.length; i++) {
+            steps[i] = (double) s.steps() * (i + 1) / counts.length;
             counts[i] = s.regionCurve()[i];
         }
-        regionCurve.setValues(counts);
+        lossPlot.plot().series("loss", steps, s.lossCurve());
+        regionPlot.plot().series("regions", steps, counts);
     }
 
     private void showMap(RegionMap map) {
@@ -323,6 +340,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
             network = net;
             lastSnapshot = null;
             this.markers = List.copyOf(markers);
+            showLegend(net.hiddenLayers(), markers);
         view.setMarkers(markers);
             view.setHome(home);
         } catch (UserFacingException e) {
@@ -335,8 +353,41 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         }
     }
 
+    /**
+     * The map's legend, for the network on screen: the edge colour of each of its hidden layers,
+     * the decision boundary, and the colour of each class among the points drawn.
+     */
+    private void showLegend(int hiddenLayers, List<MapMarker> markers) {
+        legend.getChildren().clear();
+        for (int layer = 0; layer < hiddenLayers; layer++) {
+            legend.getChildren().add(chip(org.glassbox.regions.RegionColors.layer(layer), true, "layer " + (layer + 1) + " edge"));
+        }
+        legend.getChildren().add(chip(0x000000, true, "decision boundary"));
+        java.util.SortedMap<Integer, String> classes = new java.util.TreeMap<>();
+        for (MapMarker m : markers) {
+            String name = m.caption() == null ? "class " + m.label() : m.caption().replaceFirst("^#\\d+ ", "");
+            classes.putIfAbsent(m.label(), name);
+        }
+        classes.forEach((category, name) -> legend.getChildren().add(chip(org.glassbox.regions.RegionColors.category(category), false, name)));
+    }
+
+    /** A swatch (a line for an edge, a dot for a class) and its name. */
+    private static Label chip(int rgb, boolean line, String name) {
+        Color colour = Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+        javafx.scene.shape.Shape swatch = line ? new javafx.scene.shape.Rectangle(18, 3, colour) : new javafx.scene.shape.Circle(5, colour);
+        swatch.setStroke(Color.GRAY); // so that the black boundary's swatch shows on a dark background
+        Label label = new Label(name, swatch);
+        label.getStyleClass().add("legend-chip");
+        return label;
+    }
+
     private static int parseImage(String text) throws UserFacingException {
-        int index = Integer.parseInt(text);
+        int index;
+        try {
+            index = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("Test image " + text + " does not exist.", "Use numbers from 0 to 1999.");
+        }
         if (index >= 2000) {
             throw new UserFacingException("Test image " + index + " does not exist.", "Use numbers from 0 to 1999.");
         }

@@ -38,7 +38,8 @@ import org.glassbox.engine.Job;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.engine.UserMessage;
 import org.glassbox.experiment.Parameters;
-import org.glassbox.ui.CurveView;
+import org.glassbox.ui.PlotView;
+import org.glassbox.metrics.Plot;
 import org.glassbox.ui.Forms;
 import org.glassbox.ui.ParameterSheet;
 import org.glassbox.watermark.Detection;
@@ -76,13 +77,13 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
     private final CheckBox greedy = new CheckBox("Greedy (take the most likely word)");
     private final ParameterSheet<GenerationParameters> sheet =
             new ParameterSheet<>(GenerationParameters.class, GenerationParameters.defaults(), 1);
-    private final Spinner<Double> threshold = org.glassbox.ui.FieldSpinners.decimal(WatermarkSetup.class, "threshold",
+    private final org.glassbox.ui.NumberField<Double> threshold = org.glassbox.ui.FieldSpinners.decimal(WatermarkSetup.class, "threshold",
             WatermarkSetup.defaults().threshold(), 0.5);
     private final CheckBox ignoreRepeated = new CheckBox("Ignore repeated (context, word) pairs");
     private final StyleClassedTextArea editor = new StyleClassedTextArea();
     private final Label verdict = new Label("Press F5 to write watermarked text, or type or paste text to test it.");
     private final Label details = new Label();
-    private final CurveView zCurve = new CurveView("z against T (dashed: threshold)", Color.web("#2e7d32"));
+    private final PlotView zPlot = new PlotView(new Plot("Detection score as the text grows", "scored words T", "z"));
     private final Slider deletion = strengthSlider("deletionSlider");
     private final Slider substitution = strengthSlider("substitutionSlider");
     private final ComboBox<TextAttack.Source> substitutionSource = new ComboBox<>();
@@ -93,11 +94,11 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final ImageWatermarkView imageView;
     private javafx.scene.control.Tab textTab;
-    private final Spinner<Integer> generationsSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
+    private final org.glassbox.ui.NumberField<Integer> generationsSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
             "generations", WatermarkEvaluationParameters.defaults().generations());
-    private final Spinner<Integer> humanSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
+    private final org.glassbox.ui.NumberField<Integer> humanSpinner = org.glassbox.ui.FieldSpinners.whole(WatermarkEvaluationParameters.class,
             "humanPassages", WatermarkEvaluationParameters.defaults().humanPassages());
-    private final Spinner<Double> strengthSpinner = org.glassbox.ui.FieldSpinners.decimal(WatermarkEvaluationParameters.class,
+    private final org.glassbox.ui.NumberField<Double> strengthSpinner = org.glassbox.ui.FieldSpinners.decimal(WatermarkEvaluationParameters.class,
             "attackStrength", WatermarkEvaluationParameters.defaults().attackStrength(), 0.05);
     private final javafx.scene.control.TableView<WatermarkEvaluation.Row> evaluationTable = new javafx.scene.control.TableView<>();
     private final Label evaluationStatus = new Label();
@@ -208,17 +209,16 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         HBox legend = new HBox(6, swatch("green", "wm-green"), swatch("red", "wm-red"),
                 swatch("repeated, not counted", "wm-repeated"), swatch("no context yet", "wm-unscored"));
         legend.setAlignment(Pos.CENTER_LEFT);
-        zCurve.setId("zCurve");
-        zCurve.setReference(4);
-        zCurve.setPrefHeight(130);
+        zPlot.setId("zCurve");
+        zPlot.plot().reference(4, "threshold");
         threshold.valueProperty().addListener((o, a, b) -> {
-            zCurve.setReference(b);
+            zPlot.plot().reference(b, "threshold z = " + org.glassbox.ui.DoubleText.format(b));
             rescore();
         });
         ignoreRepeated.selectedProperty().addListener((o, a, b) -> rescore());
         scheme.valueProperty().addListener((o, a, b) -> rescore());
         sheet.setOnChange(this::rescore);
-        VBox text = new VBox(8, verdict, details, legend, editorScroll, zCurve);
+        VBox text = new VBox(8, verdict, details, legend, editorScroll, zPlot);
         text.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(text, Priority.ALWAYS);
         textTab = new javafx.scene.control.Tab("Text", text);
@@ -349,8 +349,8 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         try {
             GenerationParameters parameters = Parameters.requireValid(sheet.value());
             GenerationSettings settings = new GenerationSettings(parameters, scheme.getValue(), false);
-            evaluationParameters = Parameters.requireValid(new WatermarkEvaluationParameters(generationsSpinner.getValue(),
-                    humanSpinner.getValue(), parameters.tokens(), strengthSpinner.getValue()));
+            evaluationParameters = Parameters.requireValid(new WatermarkEvaluationParameters(generationsSpinner.value(),
+                    humanSpinner.value(), parameters.tokens(), strengthSpinner.value()));
             evaluationSettings = settings;
             evaluationSeed = sheet.seed();
             WatermarkEvaluation task = new WatermarkEvaluation(model, corpus, settings, evaluationParameters, evaluationSeed);
@@ -417,7 +417,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
             case "wm-red" -> "#ea9999";
             case "wm-repeated" -> "#e6dcc8";
             default -> "#d9d9d9";
-        } + ";");
+        } + "; -fx-text-fill: #1a1a1a;");
         return l;
     }
 
@@ -551,9 +551,9 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         if (!scored.tokens().isEmpty()) {
             editor.setStyleSpans(0, spans(scored));
         }
-        zCurve.setValues(d.zByCount());
+        zPlot.plot().series("z", d.zByCount());
         lastScoreMillis = (System.nanoTime() - start) / 1e6;
-        double t = threshold.getValue();
+        double t = threshold.value();
         verdict.setText(d.scored() == 0 ? "No word scored yet."
                 : String.format(Locale.ROOT, "z = %.2f: %s", d.z(), d.detected(t) ? "watermarked" : "no watermark found"));
         verdict.setStyle(d.scored() > 0 && d.detected(t) ? "-fx-text-fill: #2e7d32;" : "");
@@ -630,7 +630,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         }
         WatermarkDetector d = detector();
         ScoredText now = scored;
-        messages.writeOrReport(() -> WatermarkResults.write(folder, now, d.key(), d.ignoresRepeated(), threshold.getValue(),
+        messages.writeOrReport(() -> WatermarkResults.write(folder, now, d.key(), d.ignoresRepeated(), threshold.value(),
                 Map.of("model", model.id(), "prompt", prompt.getText(), "seed", sheet.seed())), folder.toFile());
     }
 
@@ -641,7 +641,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
     }
 
     private WatermarkSetup currentSetup() {
-        return new WatermarkSetup(prompt.getText(), sheet.value(), scheme.getValue(), greedy.isSelected(), threshold.getValue(),
+        return new WatermarkSetup(prompt.getText(), sheet.value(), scheme.getValue(), greedy.isSelected(), threshold.value(),
                 ignoreRepeated.isSelected());
     }
 
@@ -658,7 +658,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         sheet.setSeed(e.seed());
         scheme.setValue(setup.scheme());
         greedy.setSelected(setup.greedy());
-        threshold.getValueFactory().setValue(setup.threshold());
+        threshold.set(setup.threshold());
         ignoreRepeated.setSelected(setup.ignoreRepeated());
     }
 }

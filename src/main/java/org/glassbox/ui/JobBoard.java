@@ -1,0 +1,51 @@
+package org.glassbox.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.glassbox.engine.Job;
+
+/**
+ * The app's one list of which workspace runs what. Each page's job presenter is on it under the
+ * workspace's title, so that a job left running in another workspace stays visible (the status
+ * bar, the workspace list) and a second one does not start beside it: on two cores two jobs
+ * would halve each other's speed and a live view would no longer show the attack's own rate.
+ */
+public final class JobBoard {
+
+    /** A workspace's presenter, under the workspace's title. */
+    public record Entry(String title, JobPresenter presenter) {
+
+        public Job<?> job() {
+            return presenter.currentJob().get();
+        }
+
+        public boolean busy() {
+            return presenter.isBusy();
+        }
+
+        /** "Gradient inversion: Invert image 0, running, 35 %". */
+        public String describe() {
+            Job<?> j = job();
+            return String.format(Locale.ROOT, "%s: %s, %s, %.0f %%", title, j.name(), j.state().name().toLowerCase(Locale.ROOT),
+                    100 * j.progress());
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public void register(String title, JobPresenter presenter) {
+        entries.add(new Entry(title, presenter));
+    }
+
+    /** The workspace, other than the one of {@code self}, whose job is started and not yet finished. */
+    public Optional<Entry> busyOtherThan(JobPresenter self) {
+        return entries.stream().filter(e -> e.presenter() != self && e.busy()).findFirst();
+    }
+
+    /** Whether the workspace with this title has a job started and not yet finished. */
+    public boolean isBusy(String title) {
+        return entries.stream().anyMatch(e -> e.title().equals(title) && e.busy());
+    }
+}
