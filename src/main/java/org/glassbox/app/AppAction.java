@@ -16,7 +16,15 @@ public enum AppAction {
     TOGGLE_THEME("Dark theme", "Shortcut+Shift+D"),
     TOGGLE_PRESENTER("Presenter mode", "Shortcut+Shift+P"),
     FOCUS_NAVIGATION("Go to workspace list", "Shortcut+L"),
-    ABOUT("About Glassbox", "F1");
+    DEMO_1("First demo of this workspace", "Shortcut+1"),
+    DEMO_2("Second demo", "Shortcut+2"),
+    DEMO_3("Third demo", "Shortcut+3"),
+    RESET("Reset this workspace to its defaults", "Shortcut+Shift+R"),
+    SHORTCUTS("Keyboard shortcuts", "F1"),
+    ABOUT("About Glassbox", "Shortcut+F1");
+
+    /** The demo actions in menu order. */
+    static final java.util.List<AppAction> DEMOS = java.util.List.of(DEMO_1, DEMO_2, DEMO_3);
 
     private final String label;
     private final KeyCombination keys;

@@ -83,6 +83,16 @@ public final class MainWindow extends BorderPane {
         WorkspacePage builtPage() {
             return page;
         }
+
+        /** Drops the page (cancelling its job), so that the next {@link #page} builds it afresh with every default. */
+        void reset(org.glassbox.ui.JobBoard board) {
+            if (page != null) {
+                page.cancel();
+                board.unregister(page.jobs());
+            }
+            page = null;
+            error = null;
+        }
     }
 
     public MainWindow(Stage stage, Assets assets, AppSettings settings) {
@@ -164,6 +174,7 @@ public final class MainWindow extends BorderPane {
         WorkspacePage page = slot.page(assets, board);
         current.set(page);
         content.getChildren().setAll(slot.view(assets, board));
+        fillDemos(page);
         if (page != null) {
             statusBar.watch(page.currentJob());
         }
@@ -229,12 +240,67 @@ public final class MainWindow extends BorderPane {
         CheckMenuItem presenter = new CheckMenuItem(AppAction.TOGGLE_PRESENTER.label());
         presenter.setAccelerator(AppAction.TOGGLE_PRESENTER.keys());
         presenter.selectedProperty().bindBidirectional(settings.presenterProperty());
+        demos.setId("demosMenu");
         Menu view = new Menu("_View", null, dark, presenter, new SeparatorMenuItem(),
                 item(AppAction.FOCUS_NAVIGATION, navigation::requestFocus));
-        Menu help = new Menu("_Help", null, item(AppAction.ABOUT, () -> new AboutDialog(stage, assets).showAndWait()));
-        MenuBar bar = new MenuBar(file, run, view, help);
+        Menu help = new Menu("_Help", null, item(AppAction.SHORTCUTS, this::showShortcuts),
+                item(AppAction.ABOUT, () -> new AboutDialog(stage, assets).showAndWait()));
+        MenuBar bar = new MenuBar(file, run, demos, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private final Menu demos = new Menu("_Demos");
+
+    /** The Demos menu for the workspace on screen: its demos (Ctrl+1, 2, 3), then Reset to defaults. */
+    private void fillDemos(WorkspacePage page) {
+        demos.getItems().clear();
+        java.util.List<org.glassbox.workspace.Demo> list = page == null ? List.of() : page.demos();
+        for (int i = 0; i < list.size(); i++) {
+            org.glassbox.workspace.Demo demo = list.get(i);
+            MenuItem entry = new MenuItem(demo.name());
+            entry.setMnemonicParsing(false);
+            if (i < AppAction.DEMOS.size()) {
+                entry.setAccelerator(AppAction.DEMOS.get(i).keys());
+            }
+            entry.setId("demo-" + (i + 1));
+            entry.setOnAction(e -> page.runDemo(demo));
+            demos.getItems().add(entry);
+        }
+        if (!list.isEmpty()) {
+            demos.getItems().add(new SeparatorMenuItem());
+        }
+        demos.getItems().add(item(AppAction.RESET, this::resetCurrent));
+    }
+
+    /** Reset to defaults: the workspace on screen built afresh (its job cancelled), as when the app started. */
+    public void resetCurrent() {
+        Slot slot = navigation.getSelectionModel().getSelectedItem();
+        if (slot != null) {
+            slot.reset(board);
+            show(slot);
+        }
+    }
+
+    /** Help → Keyboard shortcuts: every command and its keys. */
+    private void showShortcuts() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(24);
+        grid.setVgap(4);
+        int row = 0;
+        for (AppAction action : AppAction.values()) {
+            Label keys = new Label(action.keys().getDisplayText());
+            keys.setStyle("-fx-font-family: monospace;");
+            grid.addRow(row++, new Label(action.label()), keys);
+        }
+        grid.addRow(row++, new Label("Workspace list: choose a workspace"), new Label("↑ ↓"));
+        grid.addRow(row, new Label("Region map: zoom, pan, reset"), new Label("+ − arrows 0"));
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        alert.show();
     }
 
     /** Runs an action on the workspace on screen; with none selected, the action does nothing. */

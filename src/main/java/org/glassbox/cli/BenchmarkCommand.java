@@ -32,7 +32,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, inversion, extraction, watermark, membership, all }
+    enum Suite { models, regions, inversion, extraction, watermark, membership, demos, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -54,6 +54,25 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "Also measure start-up to first frame and FX-thread stalls (needs a display, e.g. xvfb-run).")
     boolean ui;
 
+    /**
+     * Every workspace's demos run headless to their end (without the pauses a class gets on screen),
+     * each with its compute time and the figures its summary prints: what the Demos menu promises.
+     */
+    private static int demos(Assets assets) throws Exception {
+        for (org.glassbox.workspace.Workspace<?, ?> workspace : org.glassbox.workspaces.Workspaces.all()) {
+            for (org.glassbox.workspace.Demo demo : workspace.demos()) {
+                java.util.List<String> lines = new java.util.ArrayList<>();
+                org.glassbox.workspace.HeadlessRunner.Outcome<?> outcome = org.glassbox.workspace.HeadlessRunner.run(workspace,
+                        demo.experiment(), java.nio.file.Path.of(""), null, assets, line -> { });
+                System.out.printf(Locale.ROOT, "%-20s %-62s %6.1f s%n", workspace.title(), demo.name(), outcome.timing().seconds());
+                for (String line : outcome.summary()) {
+                    System.out.println("    " + line);
+                }
+            }
+        }
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         Assets assets = Assets.locate();
@@ -63,6 +82,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "backend %s, %d cores, Java %s%n", ComputeBackend.info().implementation(), cores,
                 System.getProperty("java.version"));
         System.out.println();
+        if (suite == Suite.demos) {
+            return demos(assets);
+        }
         if (suite == Suite.membership || suite == Suite.all) {
             org.glassbox.membership.MembershipBenchmark.run(System.out, FashionMnist.train(assets), test, 1);
             System.out.println();

@@ -29,6 +29,25 @@ public final class ExtractionWorkspace extends BaseWorkspace<ExtractionSetup, Ex
     }
 
     @Override
+    public java.util.List<org.glassbox.workspace.Demo> demos() {
+        ExtractionParameters p = ExtractionParameters.defaults();
+        String exact = OutputPrecision.FLOAT64.toString();
+        return java.util.List.of(
+                new org.glassbox.workspace.Demo("A 2-8-1 network stolen in seconds",
+                        "Each query line is searched for kinks; each kink gives one neuron's hyperplane. All 8 come back to"
+                                + " about 2^-42 from a few thousand queries.",
+                        ExtractionRun.experiment(ExtractionRun.randomReference("2,8,1"), new ExtractionSetup(exact, p), 1)),
+                new org.glassbox.workspace.Demo("The 10-20-20-1 sample, every layer",
+                        "Deeper neurons bend where they meet known ones; walking their boundaries recovers layer 2 and the"
+                                + " output layer too: the whole network to about 2^-33 in 2^17.5 queries.",
+                        ExtractionRun.experiment("mlp-10-20-20-1", new ExtractionSetup(exact, p), 1)),
+                new org.glassbox.workspace.Demo("Outputs rounded to 3 decimals stop it",
+                        "The same 2-8-1 network behind a box that rounds its answers: the kinks drown in the rounding and no"
+                                + " neuron comes back.",
+                        ExtractionRun.experiment(ExtractionRun.randomReference("2,8,1"), new ExtractionSetup("decimals:3", p), 1)));
+    }
+
+    @Override
     public Experiment example(long seed) {
         return ExtractionRun.experiment(ExtractionRun.randomReference("2,8,1"),
                 new ExtractionSetup(OutputPrecision.FLOAT64.toString(), new ExtractionParameters(3, 20, 20, 4, 0)), seed);

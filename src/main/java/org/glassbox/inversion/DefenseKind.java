@@ -5,7 +5,7 @@ import org.glassbox.engine.UserFacingException;
 /** The defenses a person can pick, and how one strength (and a clip norm) makes each. */
 public enum DefenseKind {
     NONE("No defense", "", 0),
-    GAUSSIAN("Gaussian noise", "σ", 0.01),
+    GAUSSIAN("Gaussian noise", "σ", 0.1),
     LAPLACIAN("Laplacian noise", "b", 0.01),
     PRUNING("Magnitude pruning", "fraction zeroed", 0.5),
     DP_SGD("DP-SGD step (clip + noise)", "noise multiplier", 0.01),

@@ -29,6 +29,28 @@ public final class InversionWorkspace extends BaseWorkspace<InversionSetup, Inve
     }
 
     @Override
+    public List<org.glassbox.workspace.Demo> demos() {
+        InversionSetup d = InversionSetup.defaults();
+        InversionAttack dlg = InversionAttack.DLG;
+        return List.of(
+                new org.glassbox.workspace.Demo("iDLG rebuilds a boot from its gradient",
+                        "The attacker sees only the gradient; the label is read from it, then the image is fitted until the"
+                                + " two gradients match: past 30 dB in about two seconds.",
+                        InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, d, 1)),
+                new org.glassbox.workspace.Demo("DLG learns the image and its label together",
+                        "Deep Leakage from Gradients starts from noise for both and gets there too, a little later (30 dB near"
+                                + " iteration 80).",
+                        InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, new InversionSetup(dlg, dlg.optimizer(),
+                                d.image(), d.batch(), d.fileLabel(), d.resize(), true, d.defense(), d.strength(), d.clipNorm(),
+                                false, dlg.defaults()), 1)),
+                new org.glassbox.workspace.Demo("Noise σ = 0.1 on the gradient stops it",
+                        "The same attack on the same seed, side by side: about 100 dB without the noise, about 5 dB with it.",
+                        InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID, new InversionSetup(d.attack(), d.optimizer(),
+                                d.image(), d.batch(), d.fileLabel(), d.resize(), d.dlgWeights(), DefenseKind.GAUSSIAN, 0.1,
+                                d.clipNorm(), true, d.parameters()), 1)));
+    }
+
+    @Override
     public Experiment example(long seed) {
         InversionSetup d = InversionSetup.defaults();
         InversionParameters p = d.parameters();

@@ -31,6 +31,18 @@ public final class ModelLabWorkspace extends BaseWorkspace<EvaluationParameters,
     }
 
     @Override
+    public java.util.List<org.glassbox.workspace.Demo> demos() {
+        return java.util.List.of(
+                new org.glassbox.workspace.Demo("LeNet on the 2,000 test images",
+                        "The bundled LeNet classifies the Fashion-MNIST test images a batch at a time (82.7 % right); the"
+                                + " confusion matrix fills in and shows which classes it mixes up.",
+                        experiment("lenet-sigmoid", FashionMnist.TEST_ID, EvaluationParameters.defaults(), 1)),
+                new org.glassbox.workspace.Demo("The ReLU CNN, for comparison",
+                        "A convolutional network with ReLUs on the same images: 84.4 % right; compare where the two go wrong.",
+                        experiment("relu-cnn", FashionMnist.TEST_ID, EvaluationParameters.defaults(), 1)));
+    }
+
+    @Override
     public Experiment example(long seed) {
         return experiment("lenet-sigmoid", FashionMnist.TEST_ID, new EvaluationParameters(300, 100, 8), seed);
     }

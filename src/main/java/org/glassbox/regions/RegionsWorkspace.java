@@ -79,6 +79,21 @@ public final class RegionsWorkspace extends BaseWorkspace<RegionsSetup, RegionsW
     }
 
     @Override
+    public List<org.glassbox.workspace.Demo> demos() {
+        RegionsSetup d = RegionsSetup.defaults();
+        return List.of(
+                new org.glassbox.workspace.Demo("A spiral: the regions multiply as it learns",
+                        "A 2-16-16-16-2 ReLU network is learning the spiral; every polygon is one linear piece, computed exactly,"
+                                + " and the black line is its decision boundary.",
+                        training(ToyDataset.byId("spiral"), d, 1)),
+                new org.glassbox.workspace.Demo("One hidden layer draws only straight lines",
+                        "64 neurons in one layer: each neuron is one line across the whole plane, so the regions are an"
+                                + " arrangement of lines, whatever the training does.",
+                        training(ToyDataset.byId("spiral"), new RegionsSetup("64", d.training(), d.images(), null, d.coloring(),
+                                d.size()), 1)));
+    }
+
+    @Override
     public Experiment example(long seed) {
         RegionsSetup d = RegionsSetup.defaults();
         PlaygroundParameters t = d.training();

@@ -39,6 +39,11 @@ public final class JobBoard {
         entries.add(new Entry(title, presenter));
     }
 
+    /** Takes a page's presenter off the board (its page was replaced). */
+    public void unregister(JobPresenter presenter) {
+        entries.removeIf(e -> e.presenter() == presenter);
+    }
+
     /** The workspace, other than the one of {@code self}, whose job is started and not yet finished. */
     public Optional<Entry> busyOtherThan(JobPresenter self) {
         return entries.stream().filter(e -> e.presenter() != self && e.busy()).findFirst();

@@ -30,6 +30,18 @@ public interface WorkspacePage {
      */
     void applyExperiment(java.nio.file.Path file);
 
+    /**
+     * Puts an experiment of this page's workspace into its controls ({@code base}: the folder its
+     * relative paths are read from); false, with the reason shown, if the page cannot take it.
+     */
+    boolean applyExperiment(org.glassbox.experiment.Experiment experiment, java.nio.file.Path base);
+
+    /** The workspace's one-click demonstrations, for the Demos menu. */
+    java.util.List<org.glassbox.workspace.Demo> demos();
+
+    /** Puts a demo's experiment into the controls and runs it, with a line on what it shows. */
+    void runDemo(org.glassbox.workspace.Demo demo);
+
     /** Shows a problem in the page's message area (input a control did not take, a file the shell could not open). */
     void showProblem(org.glassbox.engine.UserMessage message);
 

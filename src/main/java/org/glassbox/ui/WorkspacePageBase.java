@@ -121,14 +121,46 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         messages.clear();
         try {
             Experiment experiment = ExperimentFiles.read(file, workspace.id());
-            workspace.setup(experiment);
-            show(experiment, file.toAbsolutePath().getParent());
-            if (messages.text().isEmpty()) {
+            if (applyExperiment(experiment, file.toAbsolutePath().getParent()) && messages.text().isEmpty()) {
                 messages.showInfo("Opened experiment " + file.getFileName() + ". Press F5 to run it.");
             }
         } catch (Exception e) {
             messages.showProblem(Failures.describe(e));
         }
+    }
+
+    @Override
+    public final boolean applyExperiment(Experiment experiment, Path base) {
+        try {
+            workspace.setup(experiment);
+            show(experiment, base);
+            return true;
+        } catch (Exception e) {
+            messages.showProblem(Failures.describe(e));
+            return false;
+        }
+    }
+
+    @Override
+    public final void runDemo(org.glassbox.workspace.Demo demo) {
+        if (jobs.isBusy()) {
+            messages.showProblem(new org.glassbox.engine.UserMessage("A job is still running here.",
+                    "Cancel it (Esc) or wait for it, then choose the demo again."));
+            return;
+        }
+        messages.clear();
+        org.glassbox.engine.Job<?> before = jobs.currentJob().get();
+        if (applyExperiment(demo.experiment(), Path.of("")) && messages.text().isEmpty()) {
+            run();
+            if (jobs.currentJob().get() != before && messages.text().isEmpty()) {
+                messages.showInfo(demo.name() + ": " + demo.shows());
+            }
+        }
+    }
+
+    @Override
+    public final java.util.List<org.glassbox.workspace.Demo> demos() {
+        return workspace.demos();
     }
 
     @Override

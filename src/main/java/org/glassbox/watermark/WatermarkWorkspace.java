@@ -27,6 +27,21 @@ public final class WatermarkWorkspace extends BaseWorkspace<WatermarkSetup, Gene
     }
 
     @Override
+    public java.util.List<org.glassbox.workspace.Demo> demos() {
+        WatermarkSetup d = WatermarkSetup.defaults();
+        return java.util.List.of(
+                new org.glassbox.workspace.Demo("Watermarked text, detected as it is written",
+                        "Every word from the green list (green) raises z; past the threshold of 4 the text is called"
+                                + " watermarked, with a false-alarm chance of about 3 in 100,000.",
+                        WatermarkRun.experiment(d, 1)),
+                new org.glassbox.workspace.Demo("No bias (δ = 0): no watermark to find",
+                        "The same model and key without the green bias: about a quarter of the words are green, as chance has"
+                                + " it, and z stays well below the threshold of 4.",
+                        WatermarkRun.experiment(new WatermarkSetup(d.prompt(), d.parameters().withDelta(0), d.scheme(), d.greedy(),
+                                d.threshold(), d.ignoreRepeated()), 1)));
+    }
+
+    @Override
     public Experiment example(long seed) {
         WatermarkSetup d = WatermarkSetup.defaults();
         return WatermarkRun.experiment(new WatermarkSetup(d.prompt(), d.parameters().withTokens(40).withoutPause(), d.scheme(),

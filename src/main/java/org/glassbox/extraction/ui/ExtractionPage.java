@@ -133,7 +133,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
 
     private void build() {
         network.getItems().setAll(Choice.values());
-        network.setValue(Choice.RANDOM_2_16_16_1);
+        network.setValue(Choice.SAMPLE_10_20_20_1);
         network.setId("extractionNetwork");
         network.valueProperty().addListener((o, a, b) -> loadTarget());
         precision.getItems().setAll(OutputPrecision.FLOAT64, OutputPrecision.FLOAT32, OutputPrecision.decimals(6),
