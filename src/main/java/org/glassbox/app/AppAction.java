@@ -15,6 +15,7 @@ public enum AppAction {
     CANCEL("Cancel", "Esc"),
     TOGGLE_THEME("Dark theme", "Shortcut+Shift+D"),
     TOGGLE_PRESENTER("Presenter mode", "Shortcut+Shift+P"),
+    TOGGLE_SETTINGS("Settings panel", "F9"),
     FOCUS_NAVIGATION("Go to workspace list", "Shortcut+L"),
     DEMO_1("First demo of this workspace", "Shortcut+1"),
     DEMO_2("Second demo", "Shortcut+2"),

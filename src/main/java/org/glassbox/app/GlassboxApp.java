@@ -42,10 +42,15 @@ public final class GlassboxApp extends Application {
         window = new MainWindow(stage, assets, settings);
         window.setStyle(settings.presenterProperty().get() ? PRESENTER_FONT : BASE_FONT);
         settings.presenterProperty().addListener((o, a, on) -> window.setStyle(on ? PRESENTER_FONT : BASE_FONT));
-        Scene scene = new Scene(window, 1280, 820);
+        // 1280×820, or the screen if it is smaller; on a large screen most of it, so that the views get the room
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.85));
+        double height = Math.min(screen.getHeight(), Math.max(820, screen.getHeight() * 0.85));
+        Scene scene = new Scene(window, width, height);
+        scene.getStylesheets().add(GlassboxApp.class.getResource("glassbox.css").toExternalForm());
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.show();
         if (Boolean.getBoolean("glassbox.startupReport")) {
             reportFirstFrame();

@@ -113,11 +113,15 @@ public final class MainWindow extends BorderPane {
                 boolean running = !empty && slot != null && board.isBusy(slot.title());
                 setText(empty || slot == null ? null : running ? slot.title() + "  ●" : slot.title());
                 setAccessibleText(running ? slot.title() + ", running" : null);
+                setWrapText(true);
+                setPrefWidth(0); // wrap within the list's width rather than widen it
                 setTooltip(empty || slot == null ? null : new javafx.scene.control.Tooltip(slot.entry.workspace().description()));
             }
         });
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, slot) -> show(slot));
-        navigation.setPrefWidth(180);
+        // as wide as the longest title at the text size in use, so that presenter mode does not cut it
+        navigation.setStyle("-fx-pref-width: 12.5em;");
+        showSettings.addListener((o, a, show) -> onPage(p -> p.showSettings(show)));
         Label heading = new Label("Workspaces");
         heading.getStyleClass().add("text-caption");
         VBox left = new VBox(6, heading, navigation);
@@ -175,6 +179,9 @@ public final class MainWindow extends BorderPane {
         current.set(page);
         content.getChildren().setAll(slot.view(assets, board));
         fillDemos(page);
+        if (page != null) {
+            page.showSettings(showSettings.get());
+        }
         if (page != null) {
             statusBar.watch(page.currentJob());
         }
@@ -241,7 +248,11 @@ public final class MainWindow extends BorderPane {
         presenter.setAccelerator(AppAction.TOGGLE_PRESENTER.keys());
         presenter.selectedProperty().bindBidirectional(settings.presenterProperty());
         demos.setId("demosMenu");
-        Menu view = new Menu("_View", null, dark, presenter, new SeparatorMenuItem(),
+        CheckMenuItem settingsPanel = new CheckMenuItem(AppAction.TOGGLE_SETTINGS.label());
+        settingsPanel.setAccelerator(AppAction.TOGGLE_SETTINGS.keys());
+        settingsPanel.setId("action-toggle_settings");
+        settingsPanel.selectedProperty().bindBidirectional(showSettings);
+        Menu view = new Menu("_View", null, dark, presenter, settingsPanel, new SeparatorMenuItem(),
                 item(AppAction.FOCUS_NAVIGATION, navigation::requestFocus));
         Menu help = new Menu("_Help", null, item(AppAction.SHORTCUTS, this::showShortcuts),
                 item(AppAction.ABOUT, () -> new AboutDialog(stage, assets).showAndWait()));
@@ -251,6 +262,8 @@ public final class MainWindow extends BorderPane {
     }
 
     private final Menu demos = new Menu("_Demos");
+    /** Whether pages show their settings beside their views (F9 puts them away, for a class). */
+    private final javafx.beans.property.BooleanProperty showSettings = new javafx.beans.property.SimpleBooleanProperty(true);
 
     /** The Demos menu for the workspace on screen: its demos (Ctrl+1, 2, 3), then Reset to defaults. */
     private void fillDemos(WorkspacePage page) {

@@ -43,6 +43,11 @@ public final class StatusBar extends HBox {
         heap.setId("heapLabel");
         jobLabel.setId("statusJob");
         jobProgress.setPrefWidth(160);
+        backend.setMinWidth(Region.USE_PREF_SIZE);
+        heap.setMinWidth(Region.USE_PREF_SIZE);
+        jobLabel.setMinWidth(0);
+        jobLabel.setTooltip(new javafx.scene.control.Tooltip());
+        jobLabel.getTooltip().textProperty().bind(jobLabel.textProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), heap, spacer, jobLabel, jobProgress);

@@ -40,6 +40,25 @@ public final class ImageMetrics {
      * averaged over all window positions.
      */
     public static double ssim(double[] a, double[] b, int height, int width) {
+        double[] map = ssimMap(a, b, height, width);
+        double sum = 0;
+        for (double v : map) {
+            sum += v;
+        }
+        return sum / map.length;
+    }
+
+    /** The side of the window SSIM is computed over: a local SSIM map is this much less one smaller than the image each way. */
+    public static int ssimWindow() {
+        return WINDOW;
+    }
+
+    /**
+     * The local SSIM of every window position that fits inside the image, row by row: a map of
+     * (height − 10) × (width − 10) values, the one at (r, c) for the window centred on pixel
+     * (r + 5, c + 5). {@link #ssim} is its mean.
+     */
+    public static double[] ssimMap(double[] a, double[] b, int height, int width) {
         requireSameSize(a, b);
         if (a.length != height * width) {
             throw new IllegalArgumentException("image has " + a.length + " pixels, not " + height + "×" + width);
@@ -47,10 +66,11 @@ public final class ImageMetrics {
         if (height < WINDOW || width < WINDOW) {
             throw new IllegalArgumentException("SSIM needs images of at least " + WINDOW + "×" + WINDOW + " pixels");
         }
-        double sum = 0;
-        int windows = 0;
-        for (int top = 0; top + WINDOW <= height; top++) {
-            for (int left = 0; left + WINDOW <= width; left++) {
+        int rows = height - WINDOW + 1;
+        int cols = width - WINDOW + 1;
+        double[] map = new double[rows * cols];
+        for (int top = 0; top < rows; top++) {
+            for (int left = 0; left < cols; left++) {
                 double ma = 0;
                 double mb = 0;
                 for (int r = 0; r < WINDOW; r++) {
@@ -75,11 +95,20 @@ public final class ImageMetrics {
                         cov += w * da * db;
                     }
                 }
-                sum += (2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
-                windows++;
+                map[top * cols + left] = (2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
             }
         }
-        return sum / windows;
+        return map;
+    }
+
+    /** |a − b| pixel by pixel. */
+    public static double[] absoluteDifference(double[] a, double[] b) {
+        requireSameSize(a, b);
+        double[] d = new double[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(a[i] - b[i]);
+        }
+        return d;
     }
 
     /** A normalised 1-D Gaussian of the given size and σ (the 2-D window is its outer product). */

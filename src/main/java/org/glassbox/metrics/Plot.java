@@ -92,6 +92,7 @@ public final class Plot {
         double low = lower < upper ? lower : upper / 10;
         axis.setSmallestValue(low);
         axis.setRange(low, upper);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0)); // a tick per decade: 0.001, 0.01, 0.1, 1
         axis.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
         return axis;
     }

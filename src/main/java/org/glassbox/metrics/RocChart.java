@@ -23,8 +23,8 @@ public final class RocChart {
 
     /** A plot for ROC curves of {@code positives} members against {@code negatives} non-members (which set the axes' lower ends). */
     public static Plot plot(String title, int positives, int negatives) {
-        return new Plot(title, "false-positive rate (log, " + negatives + " non-members)",
-                "true-positive rate (log, " + positives + " members)")
+        return new Plot(title + " · " + positives + " members, " + negatives + " non-members", "false-positive rate",
+                "true-positive rate")
                 .logX(1.0 / Math.max(1, negatives), 1)
                 .logY(1.0 / Math.max(1, positives), 1);
     }

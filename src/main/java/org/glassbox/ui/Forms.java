@@ -15,11 +15,17 @@ public final class Forms {
     private Forms() {
     }
 
-    /** A label (mnemonic target of the control) and a control that takes the rest of the width. */
+    /**
+     * A label (mnemonic target of the control) and a control that takes the rest of the width. The
+     * label's column is {@code labelWidth} pixels at the normal text size and grows with it
+     * (presenter mode); a longer label wraps onto a second line instead of being cut.
+     */
     public static HBox row(String text, Control control, double labelWidth) {
         Label label = new Label(text);
         label.setLabelFor(control);
-        label.setMinWidth(labelWidth);
+        label.setWrapText(true);
+        label.setStyle(String.format(java.util.Locale.ROOT, "-fx-min-width: %.2fem; -fx-pref-width: %.2fem;", labelWidth / 13,
+                labelWidth / 13));
         HBox box = new HBox(8, label, control);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.ALWAYS);

@@ -21,9 +21,15 @@ public final class Messages extends VBox {
         show(new UserMessage(text, ""), Styles.ACCENT);
     }
 
+    /**
+     * A short problem is the message's title and its remedy the text below; a long one goes whole
+     * into the text, which wraps (the title would be cut at the width of the page).
+     */
     private void show(UserMessage message, String style) {
         getChildren().clear();
-        Message m = new Message(message.problem(), message.remedy());
+        boolean shortTitle = message.problem().length() <= 70;
+        Message m = shortTitle ? new Message(message.problem(), message.remedy().isBlank() ? null : message.remedy())
+                : new Message(null, message.text());
         m.getStyleClass().add(style);
         m.setOnClose(e -> getChildren().remove(m));
         m.setId("message");
@@ -54,6 +60,7 @@ public final class Messages extends VBox {
     /** The text shown now, or "" if none (for tests and screen readers). */
     public String text() {
         return getChildren().stream().filter(Message.class::isInstance).map(Message.class::cast)
-                .map(m -> m.getTitle() + " " + m.getDescription()).findFirst().orElse("");
+                .map(m -> java.util.stream.Stream.of(m.getTitle(), m.getDescription()).filter(t -> t != null && !t.isBlank())
+                        .collect(java.util.stream.Collectors.joining(" "))).findFirst().orElse("");
     }
 }

@@ -47,6 +47,8 @@ public final class ParameterSheet<R extends Record> extends GridPane {
             control.setId("param-" + spec.name());
             Label label = new Label(spec.label());
             label.setLabelFor(control);
+            label.setWrapText(true); // a long label takes two lines rather than being cut
+            label.setStyle("-fx-min-width: 6em; -fx-max-width: 11em;");
             label.setMnemonicParsing(false);
             Tooltip tip = new Tooltip(spec.description() + (control instanceof Spinner<?> ? " (" + spec.rangeText() + ")" : ""));
             label.setTooltip(tip);

@@ -39,6 +39,9 @@ public interface WorkspacePage {
     /** The workspace's one-click demonstrations, for the Demos menu. */
     java.util.List<org.glassbox.workspace.Demo> demos();
 
+    /** Shows or puts away the settings beside the views (F9), so that in front of a class the views get the width. */
+    void showSettings(boolean show);
+
     /** Puts a demo's experiment into the controls and runs it, with a line on what it shows. */
     void runDemo(org.glassbox.workspace.Demo demo);
 

@@ -33,6 +33,36 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         this.jobs = new JobPresenter(controls, messages, executor, context.board(), workspace.title());
     }
 
+    private javafx.scene.control.SplitPane split;
+    private javafx.scene.Node settingsPane;
+    private double settingsShare = 0.33;
+
+    /**
+     * The page's layout: its settings on the left of its views, divided so that the person can drag
+     * the divider, and the settings can be put away (F9) to give the views the whole width.
+     */
+    protected final javafx.scene.control.SplitPane settingsBeside(javafx.scene.Node settings, javafx.scene.Node... views) {
+        settingsPane = settings;
+        split = new javafx.scene.control.SplitPane(settings);
+        split.getItems().addAll(views);
+        javafx.scene.control.SplitPane.setResizableWithParent(settings, false);
+        return split;
+    }
+
+    @Override
+    public final void showSettings(boolean show) {
+        if (split == null || show == split.getItems().contains(settingsPane)) {
+            return;
+        }
+        if (show) {
+            split.getItems().add(0, settingsPane);
+            split.setDividerPosition(0, settingsShare);
+        } else {
+            settingsShare = split.getDividerPositions().length > 0 ? split.getDividerPositions()[0] : settingsShare;
+            split.getItems().remove(settingsPane);
+        }
+    }
+
     /** The page's settings as an experiment (what Ctrl+S saves and F5 runs). */
     public abstract Experiment currentExperiment() throws UserFacingException;
 

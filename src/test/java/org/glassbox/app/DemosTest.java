@@ -2,12 +2,12 @@ package org.glassbox.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.input.KeyCode;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.Job;
 import org.glassbox.experiment.ExperimentFiles;
@@ -43,8 +43,9 @@ class DemosTest extends HeadlessAppTest {
     void controlOneRunsTheFirstDemoAndSaysWhatItShows() throws Exception {
         WorkspacePage page = open(robot, "Gradient inversion");
         Demo first = page.demos().get(0);
-        robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
-        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        Runnable shortcut = app.window().getScene().getAccelerators().get(AppAction.DEMO_1.keys());
+        assertNotNull(shortcut, "Ctrl+1 is a shortcut of the window");
+        robot.interact(shortcut);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.currentJob().get() != null);
         Job<?> job = page.currentJob().get();
         String shown = ((WorkspacePageBase) page).messages().text();

@@ -84,4 +84,30 @@ class ImageMetricsTest {
         assertTrue(ImageMetrics.ssim(x, small, 28, 28) > ImageMetrics.ssim(x, large, 28, 28));
         assertTrue(ImageMetrics.psnr(x, small) > ImageMetrics.psnr(x, large) + 15);
     }
+
+    @Test
+    void theDifferenceMapOfAKnownPairIsItsAbsoluteDifference() {
+        double[] a = {0.0, 0.25, 1.0, 0.5};
+        double[] b = {0.5, 0.25, 0.0, 0.75};
+        double[] d = ImageMetrics.absoluteDifference(a, b);
+        assertEquals(0.5, d[0], 0);
+        assertEquals(0.0, d[1], 0);
+        assertEquals(1.0, d[2], 0);
+        assertEquals(0.25, d[3], 0);
+    }
+
+    @Test
+    void theLocalSsimMapHasOneValuePerWindowAndAveragesToTheSsim() {
+        double[] x = randomImage(5, 28 * 28);
+        double[] y = randomImage(6, 28 * 28);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 0.7 * x[i] + 0.3 * y[i];
+        }
+        double[] map = ImageMetrics.ssimMap(x, y, 28, 28);
+        assertEquals(18 * 18, map.length);
+        double mean = java.util.Arrays.stream(map).average().orElseThrow();
+        assertEquals(ImageMetrics.ssim(x, y, 28, 28), mean, 1e-12);
+        assertTrue(java.util.Arrays.stream(map).max().orElseThrow() > java.util.Arrays.stream(map).min().orElseThrow(),
+                "the map varies from window to window");
+    }
 }

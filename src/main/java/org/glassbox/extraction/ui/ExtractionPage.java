@@ -161,7 +161,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         controls.setPadding(new Insets(8, 12, 12, 12));
         BorderPane left = new BorderPane(scroll);
         left.setBottom(controls);
-        left.setMinWidth(330);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
 
         map.setPrefSize(400, 400);
         map.setColoring(org.glassbox.regions.Coloring.SLOPE);
@@ -222,7 +222,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         status.setMinWidth(0);
         BorderPane right = new BorderPane(bodyScroll);
         right.setTop(status);
-        SplitPane split = new SplitPane(left, right);
+        SplitPane split = settingsBeside(left, right);
         split.setDividerPositions(0.27);
         root.setTop(messages);
         root.setCenter(split);

@@ -239,7 +239,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         controls.setPadding(new Insets(8, 12, 12, 12));
         BorderPane left = new BorderPane(scroll);
         left.setBottom(controls);
-        left.setMinWidth(390);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
 
         originalCaption.getStyleClass().add("text-caption");
         dummyCaption.getStyleClass().add("text-caption");
@@ -268,7 +268,11 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         strip.setOnAction(e -> exportStrip());
         Button csv = new Button("Curves CSV…");
         csv.setOnAction(e -> exportCurves());
-        FlowPane exports = new FlowPane(8, 6, new Label("Export"), results, strip, csv);
+        Button inspect = new Button("_Inspect…"); // Alt+I
+        inspect.setId("inspectButton");
+        inspect.setTooltip(new Tooltip("Zoom to pixels, the difference map, a wipe and a filmstrip of the run"));
+        inspect.setOnAction(e -> inspect());
+        FlowPane exports = new FlowPane(8, 6, inspect, new Label("Export"), results, strip, csv);
         exports.setAlignment(Pos.CENTER_LEFT);
         price.setId("defensePrice");
         price.setWrapText(true);
@@ -280,7 +284,9 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(left, rightScroll);
+        imagesWidth = rightScroll.widthProperty();
+        imagesWidth.addListener((o, a, b) -> fitImages());
+        SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.34);
         root.setTop(messages);
         root.setCenter(split);
@@ -356,6 +362,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
             return;
         }
         original.setImage(mosaic(privateImages));
+        fitImages();
         int count = privateImages.length;
         originalCaption.setText(count == 1 ? "Private image (the client's)" : "Private images (the client's batch)");
         dummyCaption.setText(count == 1 ? "Attacker's reconstruction" : "Attacker's reconstructions, matched to the originals");
@@ -496,11 +503,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
             startedAt = Instant.now();
             boolean pair = sideBySide.isSelected() && defense.getValue() != DefenseKind.NONE;
             undefendedBox.setVisible(pair);
-            for (ImageView view : List.of(original, dummy, undefendedDummy)) {
-                view.setPreserveRatio(true);
-                view.setSmooth(false);
-                view.setFitWidth(pair && privateImages.length == 1 ? 180 : 0);
-            }
+            fitImages();
             int first = imageIndex.value();
             String what = imageFile != null ? imageFile.getFileName().toString()
                     : privateImages.length == 1 ? "image " + first : "images " + first + "–" + (first + privateImages.length - 1);
@@ -524,6 +527,93 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
                 });
             }
         });
+    }
+
+    private javafx.beans.value.ObservableValue<Number> imagesWidth;
+
+    /**
+     * The images share the width of the view: side by side, each as large as a third of it (or a
+     * half, without the undefended one), from 160 to 480 pixels, so that putting the settings away
+     * (F9) or a wide window enlarges them; pixels stay sharp squares.
+     */
+    private void fitImages() {
+        double width = imagesWidth == null ? 0 : imagesWidth.getValue().doubleValue();
+        int shown = undefendedBox.isVisible() ? 3 : 2;
+        int batch = privateImages == null ? 1 : Math.max(1, privateImages.length);
+        double each = Math.max(160, Math.min(480 * batch, (width - 40 - 24 * shown) / shown));
+        for (ImageView view : List.of(original, dummy, undefendedDummy)) {
+            view.setPreserveRatio(true);
+            view.setSmooth(false);
+            view.setFitWidth(width <= 0 ? 0 : each);
+        }
+    }
+
+    /**
+     * Opens the image inspector on the reconstruction shown (the best iterate if that is shown),
+     * with a filmstrip of the run from its history; for a batch, a list chooses the image.
+     */
+    public org.glassbox.ui.ImageInspector inspect() {
+        if (shown == null || shownRun == null) {
+            messages.showProblem(new UserMessage("There is no reconstruction yet.", "Press F5 first."));
+            return null;
+        }
+        org.glassbox.ui.ImageInspector inspector = new org.glassbox.ui.ImageInspector();
+        List<InversionSnapshot> history = List.copyOf(curve);
+        InversionSnapshot at = shown;
+        boolean best = showBest.isSelected();
+        ClientBatchView batch = new ClientBatchView(shownRun.watched().images(), shownRun.watched().height(), shownRun.watched().width());
+        ComboBox<Integer> image = new ComboBox<>();
+        for (int i = 0; i < batch.images().length; i++) {
+            image.getItems().add(i);
+        }
+        image.setValue(0);
+        image.valueProperty().addListener((o, a, i) -> showInInspector(inspector, batch, at, best, history, i));
+        showInInspector(inspector, batch, at, best, history, 0);
+        HBox chooser = new HBox(8, new Label("Image of the batch"), image);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        chooser.setPadding(new Insets(12, 12, 0, 12));
+        chooser.setVisible(batch.images().length > 1);
+        chooser.setManaged(chooser.isVisible());
+        BorderPane pane = new BorderPane(inspector);
+        pane.setTop(chooser);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("Inspect the reconstruction — Glassbox");
+        if (root.getScene() != null) {
+            stage.initOwner(root.getScene().getWindow());
+            pane.setStyle(root.getScene().getRoot().getStyle()); // presenter mode's text size
+        }
+        javafx.scene.Scene scene = new javafx.scene.Scene(pane, 1040, 760);
+        if (root.getScene() != null) {
+            scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        inspector.requestFocus(); // so that +, −, the arrows and 0 work at once
+        return inspector;
+    }
+
+    /** The watched images of a run, as the inspector takes them. */
+    private record ClientBatchView(double[][] images, int height, int width) {
+    }
+
+    private static void showInInspector(org.glassbox.ui.ImageInspector inspector, ClientBatchView batch, InversionSnapshot at,
+                                        boolean best, List<InversionSnapshot> history, int index) {
+        double[] original = batch.images()[index];
+        Reconstruction r = best ? at.best() : at.current();
+        inspector.show(new org.glassbox.ui.ImageInspector.Pair((best ? "Best iterate, iteration " + at.bestIteration()
+                : "Iteration " + at.iteration()), batch.height(), batch.width(), original, r.of(index)));
+        List<org.glassbox.ui.ImageInspector.Pair> frames = new ArrayList<>();
+        // up to ten iterations, spaced evenly on a log scale: the early ones are where the image appears
+        java.util.Set<Integer> picked = new java.util.TreeSet<>();
+        for (int k = 0; k < 10 && !history.isEmpty(); k++) {
+            picked.add(Math.max(0, (int) Math.round(Math.pow(history.size(), k / 9.0)) - 1));
+        }
+        for (int i : picked) {
+            InversionSnapshot s = history.get(i);
+            frames.add(new org.glassbox.ui.ImageInspector.Pair("iteration " + s.iteration(), batch.height(), batch.width(), original,
+                    s.current().of(index)));
+        }
+        inspector.setFilmstrip(frames);
     }
 
     private void showDummy(InversionSnapshot s) {

@@ -80,6 +80,7 @@ public final class MembershipPage extends WorkspacePageBase {
 
     private void build() {
         Label title = new Label("Target and shadow models");
+        title.setWrapText(true);
         title.getStyleClass().add("title-4");
         Label explain = new Label("The target trains on a random half of the pool (the members); the other half are the"
                 + " non-members. Small pools and many epochs overfit: watch the attacks' TPR at low FPR rise.");
@@ -88,7 +89,7 @@ public final class MembershipPage extends WorkspacePageBase {
         save.setOnAction(e -> chooseFolderAndSaveResults());
         VBox left = new VBox(10, title, explain, sheet, controls, save);
         left.setPadding(new Insets(12));
-        left.setMinWidth(360);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
 
@@ -105,7 +106,7 @@ public final class MembershipPage extends WorkspacePageBase {
                 chosen = table.getSelectionModel().getSelectedItem().name();
             }
         });
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(190);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawDetails());
         status.setId("membershipStatus");
@@ -122,7 +123,7 @@ public final class MembershipPage extends WorkspacePageBase {
         // the chart is as tall as it is wide, up to most of the window, so that presenter mode and a wide window enlarge it
         roc.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(300, javafx.beans.binding.Bindings.min(
                 rightScroll.heightProperty().multiply(0.7), rightScroll.widthProperty().multiply(0.6))));
-        SplitPane split = new SplitPane(leftScroll, rightScroll);
+        SplitPane split = settingsBeside(leftScroll, rightScroll);
         split.setDividerPositions(0.32);
         root.setTop(messages);
         root.setCenter(split);
@@ -192,10 +193,12 @@ public final class MembershipPage extends WorkspacePageBase {
         if (members != rocMembers || nonMembers != rocNonMembers) {
             rocMembers = members;
             rocNonMembers = nonMembers;
-            roc.setPlot(RocChart.plot("ROC of every attack on the same " + s.member().length + " candidates (log-log)", members, nonMembers));
+            roc.setPlot(RocChart.plot("ROC of every attack (log-log)", members, nonMembers));
         }
         RocChart.show(roc.plot(), curves, members, nonMembers);
         table.getItems().setAll(s.attacks());
+        // columns as wide as their headers and figures at the text size in use; the table scrolls sideways if need be
+        org.glassbox.ui.TableFit.fitColumns(table, status.getFont());
         AttackResult again = chosen == null ? null : s.attack(chosen);
         AttackResult strongest = s.attack(MembershipTask.LIRA_ONLINE) != null ? s.attack(MembershipTask.LIRA_ONLINE)
                 : s.attack(MembershipTask.LOSS);

@@ -160,7 +160,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         controls.setPadding(new Insets(8, 12, 12, 12));
         BorderPane left = new BorderPane(settingsScroll);
         left.setBottom(controls);
-        left.setMinWidth(440);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
 
         accuracy.setId("accuracyLabel");
         accuracy.getStyleClass().add("title-1");
@@ -188,7 +188,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
 
-        SplitPane split = new SplitPane(left, rightScroll);
+        SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.5);
         root.setTop(messages);
         root.setCenter(split);

@@ -165,7 +165,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         controls.setPadding(new Insets(8, 12, 12, 12));
         BorderPane left = new BorderPane(scroll);
         left.setBottom(controls);
-        left.setMinWidth(390);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
 
         coloring.getItems().setAll(Coloring.values());
         coloring.setValue(Coloring.PATTERN);
@@ -206,7 +206,12 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         VBox right = new VBox(8, toolbar, summary, view, legend, hint, hover, curves);
         right.setPadding(new Insets(12));
 
-        SplitPane split = new SplitPane(left, right);
+        // the map takes the height that is left; below its smallest useful size the pane scrolls instead of overlapping
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        view.setMinSize(240, 240);
+        SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.33);
         root.setTop(messages);
         root.setCenter(split);

@@ -190,7 +190,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         controls.setPadding(new Insets(8, 12, 12, 12));
         BorderPane left = new BorderPane(scroll);
         left.setBottom(controls);
-        left.setMinWidth(340);
+        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
         left.setPrefWidth(360);
 
         verdict.setId("watermarkVerdict");
@@ -266,7 +266,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         right.setMinWidth(270);
         right.setPrefWidth(290);
 
-        SplitPane split = new SplitPane(left, center, right);
+        SplitPane split = settingsBeside(left, center, right);
         textTab.selectedProperty().addListener((o, a, selected) -> {
             double[] dividers = split.getDividerPositions();
             if (selected && !split.getItems().contains(right)) {
