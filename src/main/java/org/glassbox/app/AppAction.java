@@ -13,6 +13,8 @@ public enum AppAction {
     PAUSE("Pause / resume", "F6"),
     STEP("Step one iteration", "F7"),
     CANCEL("Cancel", "Esc"),
+    SLOWER("Slower (wait after each iteration)", "Shortcut+OPEN_BRACKET"),
+    FASTER("Faster", "Shortcut+CLOSE_BRACKET"),
     TOGGLE_THEME("Dark theme", "Shortcut+Shift+D"),
     TOGGLE_PRESENTER("Presenter mode", "Shortcut+Shift+P"),
     TOGGLE_SETTINGS("Settings panel", "F9"),

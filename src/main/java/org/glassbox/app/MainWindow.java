@@ -240,7 +240,10 @@ public final class MainWindow extends BorderPane {
                 item(AppAction.RUN, () -> onPage(WorkspacePage::run)),
                 item(AppAction.PAUSE, () -> onPage(WorkspacePage::pauseOrResume)),
                 item(AppAction.STEP, () -> onPage(WorkspacePage::step)),
-                item(AppAction.CANCEL, () -> onPage(WorkspacePage::cancel)));
+                item(AppAction.CANCEL, () -> onPage(WorkspacePage::cancel)),
+                new SeparatorMenuItem(),
+                item(AppAction.SLOWER, () -> board.changePace(+1)),
+                item(AppAction.FASTER, () -> board.changePace(-1)));
         CheckMenuItem dark = new CheckMenuItem(AppAction.TOGGLE_THEME.label());
         dark.setAccelerator(AppAction.TOGGLE_THEME.keys());
         dark.selectedProperty().bindBidirectional(settings.darkProperty());

@@ -73,7 +73,8 @@ public final class StatusBar extends HBox {
                 ? backendInfo.join().label() : "Starting compute backend…");
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        heap.setText(String.format(Locale.ROOT, "Heap %d / %d MB", used >> 20, rt.maxMemory() >> 20));
+        heap.setText(String.format(Locale.ROOT, "Heap %d / %d MB", used >> 20, rt.maxMemory() >> 20)
+                + (board.paceMillis() > 0 ? String.format(Locale.ROOT, " · slowed: %d ms after each iteration", board.paceMillis()) : ""));
         Job<?> j = job == null ? null : job.get();
         java.util.Optional<org.glassbox.ui.JobBoard.Entry> elsewhere = board.busyOtherThan(null);
         boolean shownIdle = j == null || j.state().isFinal();

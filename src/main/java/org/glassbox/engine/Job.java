@@ -36,6 +36,8 @@ public final class Job<S> {
     private volatile UserMessage failure;
     private volatile long startNanos;
     private volatile long elapsedNanos;
+    /** A wait after each iteration, so that a class can follow a job that would be over in a second (0: full speed). */
+    private volatile long paceMillis;
 
     public Job(String name, long seed, IterativeTask<S> task, int historyCapacity) {
         this.name = Objects.requireNonNull(name);
@@ -87,6 +89,10 @@ public final class Job<S> {
                 if (task.finished()) {
                     break;
                 }
+                if (!pace()) {
+                    finish(JobState.CANCELLED);
+                    return;
+                }
             }
             finish(JobState.SUCCEEDED);
         } catch (Throwable t) {
@@ -99,6 +105,33 @@ public final class Job<S> {
     }
 
     /** Blocks while paused; returns false when the job is to stop. */
+    /** Waits {@link #paceMillis} (woken early by cancel); false if the job was cancelled meanwhile. */
+    private boolean pace() throws InterruptedException {
+        long end = System.nanoTime() + paceMillis * 1_000_000;
+        synchronized (lock) {
+            while (!cancelRequested) {
+                long left = (end - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return true;
+                }
+                lock.wait(left);
+            }
+            return false;
+        }
+    }
+
+    /** Sets the wait after each iteration (0: full speed); takes effect from the next iteration. */
+    public void setPaceMillis(long millis) {
+        if (millis < 0 || millis > 60_000) {
+            throw new IllegalArgumentException("pace " + millis + " ms");
+        }
+        paceMillis = millis;
+    }
+
+    public long paceMillis() {
+        return paceMillis;
+    }
+
     private boolean awaitPermissionToRun() throws InterruptedException {
         synchronized (lock) {
             while (true) {

@@ -124,6 +124,7 @@ public final class ImageInspector extends VBox {
         Label hint = new Label("Wheel or +/− to zoom on the pointer, drag or arrows to pan, 0 to fit; in the wipe, drag to move the divider.");
         hint.getStyleClass().add("text-caption");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox choices = new HBox(8, new Label("Show"), layout, new Label("Difference"), difference);
         choices.setAlignment(Pos.CENTER_LEFT);
         originalBox = new VBox(4, originalTitle, originalCanvas);
@@ -173,7 +174,7 @@ public final class ImageInspector extends VBox {
         filmstrip.setId("inspectorFilmstrip");
         ScrollPane strip = new ScrollPane(filmstrip);
         strip.setFitToWidth(true);
-        strip.setPrefHeight(150);
+        strip.setStyle("-fx-pref-height: 9em; -fx-min-height: 7em;"); // a tile and its two lines, at any text size
         VBox.setVgrow(strip, Priority.SOMETIMES);
         getChildren().addAll(choices, hint, panels, figures, readout, exports, stripTitle, strip);
     }

@@ -35,6 +35,30 @@ public final class JobBoard {
 
     private final List<Entry> entries = new ArrayList<>();
 
+    /** The waits a class can choose after each iteration of a job, from full speed to one a second. */
+    public static final long[] PACES = {0, 50, 150, 400, 1000};
+    private long paceMillis;
+
+    /** The wait after each iteration, for every job: those running now and those started later. */
+    public long paceMillis() {
+        return paceMillis;
+    }
+
+    /** One step slower (+1) or faster (−1) along {@link #PACES}; returns the new pace. */
+    public long changePace(int direction) {
+        int i = 0;
+        while (i < PACES.length - 1 && PACES[i] < paceMillis) {
+            i++;
+        }
+        paceMillis = PACES[Math.max(0, Math.min(PACES.length - 1, i + direction))];
+        for (Entry e : entries) {
+            if (e.job() != null) {
+                e.job().setPaceMillis(paceMillis);
+            }
+        }
+        return paceMillis;
+    }
+
     public void register(String title, JobPresenter presenter) {
         entries.add(new Entry(title, presenter));
     }

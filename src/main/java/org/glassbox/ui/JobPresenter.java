@@ -81,6 +81,7 @@ public final class JobPresenter {
             draw.accept(snapshot);
         });
         job.set(next);
+        next.setPaceMillis(board.paceMillis());
         next.start(executor);
     }
 }

@@ -57,6 +57,24 @@ class JobTest {
     }
 
     @Test
+    void aPacedJobWaitsAfterEachIterationAndCancelCutsTheWaitShort() throws Exception {
+        Job<Integer> paced = new Job<>("count", 1, slowCounter(5, 0));
+        paced.setPaceMillis(40);
+        long t0 = System.nanoTime();
+        paced.start(JobExecutors.callingThread());
+        assertEquals(JobState.SUCCEEDED, paced.state());
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(4 * 40), "waited after each of the first four iterations");
+
+        Job<Integer> slow = new Job<>("count", 1, slowCounter(100, 0));
+        slow.setPaceMillis(60_000);
+        slow.start(JobExecutors.background());
+        waitUntil(() -> slow.completedIterations() >= 1);
+        slow.cancel();
+        assertEquals(JobState.CANCELLED, slow.await(10, TimeUnit.SECONDS), "cancel ends a minute-long wait at once");
+        assertEquals(1, slow.completedIterations());
+    }
+
+    @Test
     void pauseHoldsAndStepAdvancesExactlyOneIteration() throws Exception {
         Job<Integer> job = new Job<>("count", 1, slowCounter(100, 1)).startPaused(JobExecutors.background());
         waitUntil(() -> job.state() == JobState.PAUSED);
