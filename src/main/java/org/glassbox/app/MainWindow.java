@@ -223,6 +223,16 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The workspaces in the list (for the soak benchmark and tests). */
+    List<Slot> slots() {
+        return List.copyOf(navigation.getItems());
+    }
+
+    /** Brings a workspace forward, as a click in the list would. */
+    void select(Slot slot) {
+        navigation.getSelectionModel().select(slot);
+    }
+
     public ReadOnlyObjectProperty<WorkspacePage> currentPage() {
         return current.getReadOnlyProperty();
     }

@@ -73,7 +73,6 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
 
     /** Shadow models trained at once, one per core, each on one ND4J thread (one model on two threads is slower here). */
     private final int workers = Runtime.getRuntime().availableProcessors();
-    private java.util.concurrent.ExecutorService pool;
 
     @Override
     public int iterations() {
@@ -118,13 +117,13 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         }
         int first = (index - 1) * workers;
         int last = Math.min(setup.shadows(), first + workers);
-        if (pool == null) {
-            pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "glassbox-shadow");
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        // a pool for this step's shadow models only, shut down when they are trained, its threads' ND4J
+        // workspaces destroyed as they end (a pool kept for the task outlived it, two threads per audit)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(org.glassbox.engine.JobExecutors.releasingNativeMemory(r), "glassbox-shadow");
+            t.setDaemon(true);
+            return t;
+        });
         int threads = Nd4j.getEnvironment().maxMasterThreads();
         org.glassbox.engine.ComputeBackend.setThreads(1);
         try {
@@ -146,6 +145,7 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while shadow models trained", e);
         } finally {
+            pool.shutdownNow();
             org.glassbox.engine.ComputeBackend.setThreads(Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors())));
         }
         if (last == setup.shadows()) {
