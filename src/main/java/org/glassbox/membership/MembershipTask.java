@@ -117,13 +117,6 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         }
         int first = (index - 1) * workers;
         int last = Math.min(setup.shadows(), first + workers);
-        // a pool for this step's shadow models only, shut down when they are trained, its threads' ND4J
-        // workspaces destroyed as they end (a pool kept for the task outlived it, two threads per audit)
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(org.glassbox.engine.JobExecutors.releasingNativeMemory(r), "glassbox-shadow");
-            t.setDaemon(true);
-            return t;
-        });
         int threads = Nd4j.getEnvironment().maxMasterThreads();
         org.glassbox.engine.ComputeBackend.setThreads(1);
         try {
@@ -133,7 +126,8 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
                 boolean[] in = half(Seeds.derive(seed, "shadow-half-" + k));
                 long shadowSeed = Seeds.derive(seed, "shadow-" + k);
                 halves.add(in);
-                phis.add(pool.submit(() -> shadowPhi(in, shadowSeed)));
+                // on the app's parallel threads, the same ones audit after audit, so that native memory is reused
+                phis.add(org.glassbox.engine.JobExecutors.parallel(() -> shadowPhi(in, shadowSeed)));
             }
             for (int j = 0; j < phis.size(); j++) {
                 shadowPhi.add(phis.get(j).get());
@@ -145,12 +139,7 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while shadow models trained", e);
         } finally {
-            pool.shutdownNow();
             org.glassbox.engine.ComputeBackend.setThreads(Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors())));
-        }
-        if (last == setup.shadows()) {
-            pool.shutdown();
-            pool = null;
         }
         return snapshot(last - first == 1 ? "shadow model " + last + " of " + setup.shadows() + " trained"
                 : "shadow models " + (first + 1) + "–" + last + " of " + setup.shadows() + " trained");
