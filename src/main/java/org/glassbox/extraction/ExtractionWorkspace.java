@@ -29,6 +29,12 @@ public final class ExtractionWorkspace extends BaseWorkspace<ExtractionSetup, Ex
     }
 
     @Override
+    public String formula() {
+        return "along a line x(t), a neuron switches where w·x(t) + b = 0: the output's slope jumps there (a kink),"
+                + " and the jump of the gradient across it is proportional to w";
+    }
+
+    @Override
     public java.util.List<org.glassbox.workspace.Demo> demos() {
         ExtractionParameters p = ExtractionParameters.defaults();
         String exact = OutputPrecision.FLOAT64.toString();

@@ -29,6 +29,11 @@ public final class InversionWorkspace extends BaseWorkspace<InversionSetup, Inve
     }
 
     @Override
+    public String formula() {
+        return "find x′ (and y′) minimising ‖∇θ L(x′, y′) − g‖², g the client's gradient  ·  PSNR = 10 log₁₀(1 / MSE(x, x′))";
+    }
+
+    @Override
     public List<org.glassbox.workspace.Demo> demos() {
         InversionSetup d = InversionSetup.defaults();
         InversionAttack dlg = InversionAttack.DLG;

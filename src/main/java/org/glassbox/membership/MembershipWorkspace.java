@@ -45,6 +45,12 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
     }
 
     @Override
+    public String formula() {
+        return "loss attack: member if ℓ(x, y) < τ  ·  LiRA: Λ = N(φ; μ_in, σ²_in) / N(φ; μ_out, σ²_out),"
+                + " φ = log(p_y / (1 − p_y)) from shadow models trained with and without x";
+    }
+
+    @Override
     public java.util.List<org.glassbox.workspace.Demo> demos() {
         MembershipSetup d = MembershipSetup.defaults();
         return java.util.List.of(

@@ -31,6 +31,11 @@ public final class ModelLabWorkspace extends BaseWorkspace<EvaluationParameters,
     }
 
     @Override
+    public String formula() {
+        return "prediction = argmaxₖ f(x)ₖ  ·  accuracy = correct / images  ·  row t, column p of the matrix: images of class t predicted p";
+    }
+
+    @Override
     public java.util.List<org.glassbox.workspace.Demo> demos() {
         return java.util.List.of(
                 new org.glassbox.workspace.Demo("LeNet on the 2,000 test images",

@@ -79,6 +79,12 @@ public final class RegionsWorkspace extends BaseWorkspace<RegionsSetup, RegionsW
     }
 
     @Override
+    public String formula() {
+        return "f(x) = W₃·relu(W₂·relu(W₁x + b₁) + b₂) + b₃ is affine wherever the on/off pattern of the ReLUs is fixed:"
+                + " each region is one pattern, its edges where a neuron's wᵢ·h + bᵢ = 0";
+    }
+
+    @Override
     public List<org.glassbox.workspace.Demo> demos() {
         RegionsSetup d = RegionsSetup.defaults();
         return List.of(

@@ -134,7 +134,11 @@ public final class JobControls extends VBox {
             case CANCELLED -> "Cancelled";
             case FAILED -> "Failed";
         };
-        status.setText(job.openEnded()
+        boolean early = s == JobState.SUCCEEDED && !job.openEnded() && job.completedIterations() < job.totalIterations();
+        status.setText(early
+                ? String.format(Locale.ROOT, "Done early: the task finished at iteration %d of %d, %.1f s", job.completedIterations(),
+                job.totalIterations(), job.elapsedSeconds())
+                : job.openEnded()
                 ? String.format(Locale.ROOT, "%s: step %d, %.0f %% (estimated), %.1f s", text, job.completedIterations(),
                 100 * job.progress(), job.elapsedSeconds())
                 : String.format(Locale.ROOT, "%s: iteration %d of %d, %.1f s", text, job.completedIterations(),

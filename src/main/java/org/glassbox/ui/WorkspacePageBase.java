@@ -33,7 +33,40 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         this.jobs = new JobPresenter(controls, messages, executor, context.board(), workspace.title());
     }
 
+    private final javafx.scene.control.Label formula = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label narration = new javafx.scene.control.Label();
     private javafx.scene.control.SplitPane split;
+
+    /**
+     * The formula the workspace computes and one plain-language line on what the job is doing now,
+     * for the top of the page's view: what a teacher would say beside the expert figures.
+     */
+    protected final javafx.scene.Node explanation() {
+        formula.setText(workspace.formula());
+        formula.setId("formula");
+        formula.setWrapText(true);
+        formula.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        formula.getStyleClass().add("text-muted");
+        narration.setId("narration");
+        narration.setWrapText(true);
+        narration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        narration.setStyle("-fx-font-style: italic;");
+        narration.visibleProperty().bind(narration.textProperty().isNotEmpty());
+        narration.managedProperty().bind(narration.visibleProperty());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, formula, narration);
+        box.setId("explanation");
+        return box;
+    }
+
+    /** Says in plain words what the job is doing now (empty: nothing to say). */
+    protected final void narrate(String text) {
+        narration.setText(text == null ? "" : text);
+    }
+
+    /** The plain-language line shown now (for tests). */
+    public final String narration() {
+        return narration.getText();
+    }
     private javafx.scene.Node settingsPane;
     private double settingsShare = 0.33;
 

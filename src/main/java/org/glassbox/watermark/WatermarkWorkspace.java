@@ -27,6 +27,12 @@ public final class WatermarkWorkspace extends BaseWorkspace<WatermarkSetup, Gene
     }
 
     @Override
+    public String formula() {
+        return "each word's green list (a share γ of the vocabulary) is seeded by the key and the word before; green logits + δ"
+                + "  ·  z = (green − γT) / √(T γ (1 − γ)) over the T scored words";
+    }
+
+    @Override
     public java.util.List<org.glassbox.workspace.Demo> demos() {
         WatermarkSetup d = WatermarkSetup.defaults();
         return java.util.List.of(

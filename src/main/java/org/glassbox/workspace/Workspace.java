@@ -43,6 +43,11 @@ public interface Workspace<S extends Record, T> {
     /** A small experiment that shows the workspace working within seconds (the tests replay it; a demo can start it). */
     Experiment example(long seed);
 
+    /** What the workspace computes, as one line of formula (the page shows it above its view). */
+    default String formula() {
+        return "";
+    }
+
     /** The workspace's one-click demonstrations, in the order of a lesson (none by default). */
     default java.util.List<Demo> demos() {
         return java.util.List.of();

@@ -52,6 +52,11 @@ class DemosTest extends HeadlessAppTest {
         assertTrue(shown.startsWith(first.name() + ": " + first.shows()), shown);
         assertEquals(ExperimentFiles.JSON.valueToTree(first.experiment()),
                 ExperimentFiles.JSON.valueToTree(((WorkspacePageBase) page).currentExperiment()), "the controls hold the demo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !((WorkspacePageBase) page).narration().isEmpty());
+        assertTrue(((WorkspacePageBase) page).narration().contains("gradient"), ((WorkspacePageBase) page).narration());
+        javafx.scene.control.Label formula = (javafx.scene.control.Label) robot.lookup("#formula").match(javafx.scene.Node::isVisible)
+                .query();
+        assertTrue(formula.getText().contains("PSNR"), "the page shows what it computes: " + formula.getText());
         robot.interact(page::cancel);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> job.state().isFinal());
     }

@@ -221,7 +221,11 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         status.setPadding(new Insets(12, 12, 8, 12));
         status.setMinWidth(0);
         BorderPane right = new BorderPane(bodyScroll);
-        right.setTop(status);
+        javafx.scene.Node explanation = explanation();
+        VBox top = new VBox(4, explanation, status);
+        top.setPadding(new Insets(12, 12, 8, 12));
+        status.setPadding(Insets.EMPTY);
+        right.setTop(top);
         SplitPane split = settingsBeside(left, right);
         split.setDividerPositions(0.27);
         root.setTop(messages);
@@ -299,6 +303,12 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
 
     private void show(ExtractionSnapshot s) {
         shown = s;
+        narrate(s.stage().startsWith("Searching line")
+                ? "Searching a random line for kinks: wherever the output's slope jumps, one neuron switched on or off;"
+                + " the jump of the gradient gives that neuron's weights, up to a scale."
+                : s.tracingLayer() > 1 ? "A deeper neuron's boundary bends wherever it meets a known one: walking along it and"
+                + " reading the bends gives that neuron's weights, layer by layer."
+                : "The box's answers have been turned into a network; the table says how close each recovered neuron is.");
         map.setLines(ExtractionResults.lines(target, s));
         map.setMarkers(ExtractionResults.markers(s));
         LayerComparison c = s.comparison();

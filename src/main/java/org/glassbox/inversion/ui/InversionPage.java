@@ -280,7 +280,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         pricePlot.setVisible(false);
         pricePlot.managedProperty().bind(pricePlot.visibleProperty());
         VBox curves = new VBox(8, lossPlot, psnrPlot, ssimPlot, price, pricePlot);
-        VBox right = new VBox(12, images, status, showBest, exports, curves);
+        VBox right = new VBox(12, explanation(), images, status, showBest, exports, curves);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -618,6 +618,13 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
 
     private void showDummy(InversionSnapshot s) {
         shown = s;
+        narrate(s.psnr() >= 30 ? "The private image is back (above 30 dB): the shared gradient gave it away."
+                : s.psnr() >= 15 ? "The shape is appearing: the closer the two gradients match, the closer the image."
+                : s.iteration() < 20 ? "The attacker sees only the gradient the client shared. It starts from noise and changes its"
+                        + " guess until the guess's gradient matches that one."
+                : !(shownRun.defense() instanceof org.glassbox.inversion.Defense.None)
+                        ? "With the defense, matching the gradient does not bring the image back: the guess stays noise."
+                : "Still noise: the gradients do not match yet.");
         Reconstruction r = showBest.isSelected() ? s.best() : s.current();
         dummy.setImage(mosaic(reconstructions(r)));
         int[] labels = new int[r.watched()];

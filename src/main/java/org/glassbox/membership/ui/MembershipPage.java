@@ -116,7 +116,7 @@ public final class MembershipPage extends WorkspacePageBase {
         roc.setMinHeight(300);
         Label exposedTitle = new Label("Members the selected attack is surest of");
         exposedTitle.getStyleClass().add("title-4");
-        VBox right = new VBox(10, status, roc, table, histogramTitle, histogram, exposedTitle, exposed);
+        VBox right = new VBox(10, explanation(), status, roc, table, histogramTitle, histogram, exposedTitle, exposed);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -189,6 +189,11 @@ public final class MembershipPage extends WorkspacePageBase {
         status.setText(String.format(Locale.ROOT, "%s · target accuracy %.1f %% on %d members, %.1f %% on %d non-members"
                         + " (%.1f %% on the test set) · %d of %d shadow models", s.stage(), 100 * s.memberAccuracy(), members,
                 100 * s.nonMemberAccuracy(), nonMembers, 100 * s.testAccuracy(), s.shadowsDone(), s.shadowsTotal()));
+        narrate(s.shadowsDone() == 0 ? "The target has learned its members and fits them better than the images it never saw:"
+                + " the threshold attacks read that difference off its loss."
+                : s.shadowsDone() < s.shadowsTotal() ? "Shadow models trained with and without each candidate show how its score looks"
+                + " either way; every one makes LiRA's test sharper, most of all at low false-positive rates."
+                : "Done: the curve furthest above the dashed chance line at the left is the attack that is surest when it says \"member\".");
         List<RocChart.Curve> curves = s.attacks().stream().map(a -> new RocChart.Curve(rocLabel(a), a.roc())).toList();
         if (members != rocMembers || nonMembers != rocNonMembers) {
             rocMembers = members;

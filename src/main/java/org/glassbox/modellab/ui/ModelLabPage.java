@@ -183,7 +183,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         samplesTitle.getStyleClass().add("text-caption");
         samplesTitle.setWrapText(true);
         accuracyDetail.setWrapText(true);
-        VBox right = new VBox(10, accuracy, accuracyDetail, exports, confusionTitle, confusionView, samplesTitle, samples);
+        VBox right = new VBox(10, explanation(), accuracy, accuracyDetail, exports, confusionTitle, confusionView, samplesTitle, samples);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -344,6 +344,8 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
         accuracyDetail.setText(String.format(Locale.ROOT, "accuracy · %,d of %,d images correct%s",
                 s.confusion().correct(), s.evaluated(), toGo > 0 ? String.format(Locale.ROOT, " (%,d to go)", toGo) : ""));
         confusionView.show(s.confusion());
+        narrate("The model sees each test image once and guesses its class; the diagonal counts the right guesses, every other"
+                + " cell one kind of mistake.");
         samples.getChildren().clear();
         for (SamplePrediction p : s.samples()) {
             ImageView image = new ImageView(ImageTiles.grayscale(testSet.height(), testSet.width(), 3,

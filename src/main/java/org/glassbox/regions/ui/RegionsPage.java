@@ -203,7 +203,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         Label hint = new Label("Wheel or +/− to zoom, double-click to dive toward a vertex, drag or arrows to pan, 0 to reset");
         hint.getStyleClass().add("text-caption");
         hint.setWrapText(true);
-        VBox right = new VBox(8, toolbar, summary, view, legend, hint, hover, curves);
+        VBox right = new VBox(8, explanation(), toolbar, summary, view, legend, hint, hover, curves);
         right.setPadding(new Insets(12));
 
         // the map takes the height that is left; below its smallest useful size the pane scrolls instead of overlapping
@@ -259,6 +259,8 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
 
     private void showSnapshot(PlaygroundSnapshot s) {
         lastSnapshot = s;
+        narrate("Each coloured polygon is a piece where the network is one linear function. Every training step moves the"
+                + " neurons' lines, and the pieces split, merge and bend to follow the data.");
         network = s.network();
         if (view.window().equals(PlaygroundTask.TRAINING_WINDOW)) {
             showMap(s.map());

@@ -218,7 +218,7 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
         ignoreRepeated.selectedProperty().addListener((o, a, b) -> rescore());
         scheme.valueProperty().addListener((o, a, b) -> rescore());
         sheet.setOnChange(this::rescore);
-        VBox text = new VBox(8, verdict, details, legend, editorScroll, zPlot);
+        VBox text = new VBox(8, explanation(), verdict, details, legend, editorScroll, zPlot);
         text.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(text, Priority.ALWAYS);
         textTab = new javafx.scene.control.Tab("Text", text);
@@ -463,6 +463,8 @@ public final class WatermarkPage extends org.glassbox.ui.WorkspacePageBase {
 
     private void show(GenerationSnapshot s) {
         original = s.text();
+        narrate("The model writes a word at a time with the green words of each step nudged up; the detector, knowing only"
+                + " the key, counts how many came out green and compares that with the share γ chance would give.");
         setEditorText(s.text());
         details.setText(details.getText() + String.format(Locale.ROOT, "%nWriting: %d words, %.0f words/s", s.generated(),
                 s.tokensPerSecond()));
