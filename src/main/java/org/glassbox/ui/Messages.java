@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import javafx.scene.layout.VBox;
 import org.glassbox.engine.UserMessage;
 
-/** A strip at the top of a page that shows what went wrong and what to do; closing it dismisses it. */
+/** A page's message: what went wrong and what to do (until closed), or a piece of information (which also goes by itself). */
 public final class Messages extends VBox {
 
     public Messages() {
@@ -17,8 +17,13 @@ public final class Messages extends VBox {
         show(message, Styles.DANGER);
     }
 
+    /** Information (saved, opened, what a demo shows): it goes by itself after 20 seconds, or when closed. */
     public void showInfo(String text) {
         show(new UserMessage(text, ""), Styles.ACCENT);
+        javafx.scene.Node shown = getChildren().get(0);
+        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
+        fade.setOnFinished(e -> getChildren().remove(shown));
+        fade.play();
     }
 
     /**

@@ -96,6 +96,20 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         }
     }
 
+    /**
+     * The page's content with its messages floating over its top right corner, so that a message
+     * appearing or going does not move the map, the images or the editor under it.
+     */
+    protected final javafx.scene.Node withMessagesOver(javafx.scene.Node content) {
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(content, messages);
+        javafx.scene.layout.StackPane.setAlignment(messages, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(messages, new javafx.geometry.Insets(6, 18, 0, 0));
+        messages.setPickOnBounds(false);
+        messages.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        messages.maxWidthProperty().bind(stack.widthProperty().multiply(0.62));
+        return stack;
+    }
+
     /** The page's settings as an experiment (what Ctrl+S saves and F5 runs). */
     public abstract Experiment currentExperiment() throws UserFacingException;
 

@@ -188,6 +188,18 @@ class TrustTest extends HeadlessAppTest {
         assertFalse(job.state() == JobState.FAILED);
     }
 
+    @Test
+    void aMessageAppearingDoesNotMoveTheMapUnderIt() throws Exception {
+        RegionsPage page = (RegionsPage) open(robot, "Linear regions");
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = page.mapView().localToScene(0, 0).getY();
+        robot.interact(() -> page.messages().showProblem(new org.glassbox.engine.UserMessage("A problem of two lines, long enough"
+                + " to wrap in the message area at this window size, so that it is tall.", "And a remedy below it.")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, page.mapView().localToScene(0, 0).getY(), 0.5, "the map stays where it was");
+        robot.interact(() -> page.messages().clear());
+    }
+
     private long layerChips() {
         return robot.lookup("#regionLegend").lookup(".legend-chip").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().startsWith("layer ")).count();

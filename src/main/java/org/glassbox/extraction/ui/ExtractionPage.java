@@ -228,8 +228,7 @@ public final class ExtractionPage extends org.glassbox.ui.WorkspacePageBase {
         right.setTop(top);
         SplitPane split = settingsBeside(left, right);
         split.setDividerPositions(0.27);
-        root.setTop(messages);
-        root.setCenter(split);
+        root.setCenter(withMessagesOver(split));
         loadTarget();
     }
 

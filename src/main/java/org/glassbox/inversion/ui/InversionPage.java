@@ -288,8 +288,7 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         imagesWidth.addListener((o, a, b) -> fitImages());
         SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.34);
-        root.setTop(messages);
-        root.setCenter(split);
+        root.setCenter(withMessagesOver(split));
         showOriginal();
     }
 

@@ -125,8 +125,7 @@ public final class MembershipPage extends WorkspacePageBase {
                 rightScroll.heightProperty().multiply(0.7), rightScroll.widthProperty().multiply(0.6))));
         SplitPane split = settingsBeside(leftScroll, rightScroll);
         split.setDividerPositions(0.32);
-        root.setTop(messages);
-        root.setCenter(split);
+        root.setCenter(withMessagesOver(split));
     }
 
     private static TableColumn<AttackResult, String> column(String name, java.util.function.Function<AttackResult, String> text) {

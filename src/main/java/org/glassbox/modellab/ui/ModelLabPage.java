@@ -190,8 +190,7 @@ public final class ModelLabPage extends org.glassbox.ui.WorkspacePageBase {
 
         SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.5);
-        root.setTop(messages);
-        root.setCenter(split);
+        root.setCenter(withMessagesOver(split));
     }
 
     private static TableColumn<LayerSummary, String> column(String title, java.util.function.Function<LayerSummary, String> value,

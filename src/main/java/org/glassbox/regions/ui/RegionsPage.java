@@ -213,8 +213,7 @@ public final class RegionsPage extends org.glassbox.ui.WorkspacePageBase {
         view.setMinSize(240, 240);
         SplitPane split = settingsBeside(left, rightScroll);
         split.setDividerPositions(0.33);
-        root.setTop(messages);
-        root.setCenter(split);
+        root.setCenter(withMessagesOver(split));
     }
 
     @Override
