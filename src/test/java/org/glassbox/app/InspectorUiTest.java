@@ -68,4 +68,38 @@ class InspectorUiTest extends HeadlessAppTest {
         assertEquals(28, Files.readAllLines(csv).size());
         robot.interact(() -> inspector[0].getScene().getWindow().hide());
     }
+
+    @Test
+    void aBatchShowsWhichDummyWentToWhichImageAndTheTotalCost() throws Exception {
+        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
+        org.glassbox.inversion.InversionSetup d = org.glassbox.inversion.InversionSetup.defaults();
+        org.glassbox.inversion.InversionParameters p = d.parameters();
+        org.glassbox.inversion.InversionSetup batch = new org.glassbox.inversion.InversionSetup(d.attack(), d.optimizer(), 0, 2,
+                d.fileLabel(), d.resize(), d.dlgWeights(), d.defense(), d.strength(), d.clipNorm(), false,
+                new org.glassbox.inversion.InversionParameters(20, p.learningRate(), p.hvpStep(), p.tvWeight(), p.restarts()));
+        robot.interact(() -> page.applyExperiment(org.glassbox.inversion.InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID,
+                batch, 3), java.nio.file.Path.of("")));
+        robot.interact(page::run);
+        Job<?> job = page.currentJob().get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> job.state().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageInspector[] inspector = new ImageInspector[1];
+        robot.interact(() -> inspector[0] = page.inspect());
+        javafx.scene.Parent window = inspector[0].getScene().getRoot();
+        javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) window.lookup("#batchMatching");
+        assertNotNull(grid, "the matching is drawn for a batch");
+        java.util.Set<String> dummies = new java.util.TreeSet<>();
+        for (javafx.scene.Node n : grid.getChildren()) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(n);
+            Integer column = javafx.scene.layout.GridPane.getColumnIndex(n);
+            if (row != null && row > 0 && column != null && column == 2) {
+                dummies.add(((javafx.scene.control.Label) ((javafx.scene.layout.HBox) n).getChildren().get(1)).getText());
+            }
+        }
+        assertEquals(java.util.Set.of("#0", "#1"), dummies, "each dummy matched to one original");
+        String text = window.lookupAll(".label").stream().map(l -> ((javafx.scene.control.Label) l).getText())
+                .filter(t -> t.startsWith("Matched by the assignment")).findFirst().orElse("");
+        assertTrue(text.contains("2! pairings"), text);
+        robot.interact(() -> inspector[0].getScene().getWindow().hide());
+    }
 }

@@ -574,7 +574,11 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         chooser.setVisible(batch.images().length > 1);
         chooser.setManaged(chooser.isVisible());
         BorderPane pane = new BorderPane(inspector);
-        pane.setTop(chooser);
+        VBox top = new VBox(8, chooser);
+        if (batch.images().length > 1) {
+            top.getChildren().add(matching(batch, best ? at.best() : at.current(), image));
+        }
+        pane.setTop(top);
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle("Inspect the reconstruction — Glassbox");
         if (root.getScene() != null) {
@@ -589,6 +593,48 @@ public final class InversionPage extends org.glassbox.ui.WorkspacePageBase {
         stage.show();
         inspector.requestFocus(); // so that +, −, the arrows and 0 work at once
         return inspector;
+    }
+
+    /**
+     * How the reconstructions were matched to the originals: for each original, the dummy the
+     * assignment of least total MSE gave it, that pair's MSE and PSNR, and the total; a click on a
+     * pair inspects it.
+     */
+    private static javafx.scene.Node matching(ClientBatchView batch, Reconstruction r, ComboBox<Integer> image) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("batchMatching");
+        grid.setHgap(12);
+        grid.setVgap(4);
+        grid.addRow(0, caption("Original"), caption(""), caption("Dummy"), caption("MSE"), caption("PSNR"));
+        double total = 0;
+        int pixels = batch.height() * batch.width();
+        for (int i = 0; i < batch.images().length; i++) {
+            double[] original = batch.images()[i];
+            double[] dummy = r.of(i);
+            double mse = org.glassbox.metrics.ImageMetrics.mse(original, dummy);
+            total += mse;
+            int dummyIndex = r.assignment()[i];
+            ImageView o = new ImageView(ImageTiles.grayscale(batch.height(), batch.width(), 2, (row, c) -> original[row * batch.width() + c]));
+            ImageView d = new ImageView(ImageTiles.grayscale(batch.height(), batch.width(), 2, (row, c) -> dummy[row * batch.width() + c]));
+            Label arrow = new Label("→");
+            Label dummyName = new Label("#" + dummyIndex);
+            HBox dummyCell = new HBox(6, d, dummyName);
+            dummyCell.setAlignment(Pos.CENTER_LEFT);
+            int index = i;
+            for (javafx.scene.Node n : List.of(o, dummyCell)) {
+                n.setOnMouseClicked(e -> image.setValue(index));
+                n.setCursor(javafx.scene.Cursor.HAND);
+            }
+            grid.addRow(i + 1, new HBox(6, new Label("#" + i), o), arrow, dummyCell,
+                    new Label(String.format(Locale.ROOT, "%.5f", mse)),
+                    new Label(String.format(Locale.ROOT, "%.2f dB", org.glassbox.metrics.ImageMetrics.psnr(original, dummy))));
+        }
+        Label sum = new Label(String.format(Locale.ROOT, "Matched by the assignment of least total MSE over all %d! pairings:"
+                + " total %.5f (%d pixels each). Click a pair to inspect it.", batch.images().length, total, pixels));
+        sum.setWrapText(true);
+        VBox box = new VBox(6, sum, grid);
+        box.setPadding(new Insets(0, 12, 0, 12));
+        return box;
     }
 
     /** The watched images of a run, as the inspector takes them. */
