@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code glassbox}: the headless commands. Without a subcommand the desktop app starts instead (see Launcher). */
 @Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Glassbox: watch attacks on machine-learning models, and defenses, work. Headless commands:",
-        subcommands = {EvaluateCommand.class, RunCommand.class, RegionsCommand.class, InvertCommand.class, ExtractCommand.class, WatermarkCommand.class, TrainSamplesCommand.class, BenchmarkCommand.class,
+        subcommands = {EvaluateCommand.class, RunCommand.class, RegionsCommand.class, InvertCommand.class, ExtractCommand.class, WatermarkCommand.class, TrainSamplesCommand.class, BenchmarkCommand.class, EpsilonCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GlassboxCommand {
 

@@ -51,6 +51,18 @@ class CliTest {
     }
 
     @Test
+    void epsilonPrintsTheAccountantsEpsilonAndRefusesARateAboveOne() {
+        Result r = glassbox("epsilon", "-q", "0.0025", "-s", "1.3", "--steps", "6000", "--delta", "1e-5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ε = 0.724223 (at order α = 19"), r.out());
+        assertTrue(r.out().contains("ε = 0.941871 at α = 19"), r.out());
+        Result target = glassbox("epsilon", "-q", "0.04", "--steps", "2250", "--target", "8");
+        assertTrue(target.out().startsWith("σ = 1.416 reaches ε ≤ 8.0"), target.out());
+        Result bad = glassbox("epsilon", "-q", "2", "-s", "1", "--steps", "10");
+        assertTrue(bad.code() != 0 && bad.err().contains("--sample-rate must be between 1e-09 and 1; it is 2.0"), bad.err());
+    }
+
+    @Test
     void watermarkGenerateWritesTextThatDetectFindsAndAnotherKeyDoesNot() throws Exception {
         Path out = dir.resolve("watermark");
         Result made = glassbox("watermark", "generate", "--tokens", "80", "--seed", "4", "--out", out.toString());
