@@ -34,7 +34,8 @@ final class WorkspaceRegistry {
             "linear-regions", RegionsPage::new,
             "reverse-engineering", ExtractionPage::new,
             "watermarks", WatermarkPage::new,
-            "membership-inference", MembershipPage::new);
+            "membership-inference", MembershipPage::new,
+            "differential-privacy", org.glassbox.privacy.ui.PrivacyPage::new);
 
     private WorkspaceRegistry() {
     }

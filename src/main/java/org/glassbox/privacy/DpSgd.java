@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DpSgd {
 
-    /** q, σ, C and the learning rate. */
+    /** q, σ, C and the learning rate; C = ∞ and σ = 0 make plain SGD on the same Poisson batches (the non-private twin). */
     public record Settings(double sampleRate, double noiseMultiplier, double clipNorm, double learningRate) {
         public Settings {
             if (!(sampleRate > 0 && sampleRate <= 1) || !(noiseMultiplier >= 0) || !(clipNorm > 0) || !(learningRate > 0)) {
@@ -58,20 +58,30 @@ public final class DpSgd {
         int n = features.rows();
         int params = (int) network.numParams();
         double[] sum = new double[params];
-        int sampled = 0;
-        int clipped = 0;
+        java.util.List<Integer> batch = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (sampling.nextDouble() >= settings.sampleRate()) {
-                continue;
+            if (sampling.nextDouble() < settings.sampleRate()) {
+                batch.add(i);
             }
-            sampled++;
-            double[] g = exampleGradient(i);
-            if (clipInto(sum, g, settings.clipNorm())) {
-                clipped++;
+        }
+        int sampled = batch.size();
+        int clipped = 0;
+        if (Double.isInfinite(settings.clipNorm())) {
+            // nothing is clipped (the non-private twin): one backward pass over the batch gives the same sum
+            if (sampled > 0) {
+                int[] rows = batch.stream().mapToInt(Integer::intValue).toArray();
+                Pair<Gradient, INDArray> g = network.calculateGradients(features.getRows(rows), labels.getRows(rows), null, null);
+                sum = g.getFirst().gradient().dup().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector();
+            }
+        } else {
+            for (int i : batch) {
+                if (clipInto(sum, exampleGradient(i), settings.clipNorm())) {
+                    clipped++;
+                }
             }
         }
         double scale = settings.learningRate() / (settings.sampleRate() * n);
-        double sd = settings.noiseMultiplier() * settings.clipNorm();
+        double sd = settings.noiseMultiplier() == 0 ? 0 : settings.noiseMultiplier() * settings.clipNorm();
         double[] update = new double[params];
         for (int k = 0; k < params; k++) {
             update[k] = scale * (sum[k] + sd * noise.nextGaussian());

@@ -17,7 +17,8 @@ import org.glassbox.workspace.Workspace;
 public final class Workspaces {
 
     private static final List<Workspace<?, ?>> ALL = List.of(new ModelLabWorkspace(), new InversionWorkspace(),
-            new RegionsWorkspace(), new ExtractionWorkspace(), new WatermarkWorkspace(), new MembershipWorkspace());
+            new RegionsWorkspace(), new ExtractionWorkspace(), new WatermarkWorkspace(), new MembershipWorkspace(),
+            new org.glassbox.privacy.PrivacyWorkspace());
 
     private Workspaces() {
     }
