@@ -27,10 +27,29 @@ public record MembershipSetup(
                 + " (0: threshold attacks only; the papers use 64 to 256).", min = 0, max = 256)
         int shadows,
         @Param(label = "Fixed variance", description = "LiRA with one σ for all examples (recommended below about 64 shadows).")
-        boolean fixedVariance) {
+        boolean fixedVariance,
+        @Param(label = "DP-SGD noise σ", description = "Train the target and the shadows with DP-SGD at this noise multiplier,"
+                + " Poisson sampling at rate batch/members (0: ordinary training with Adam).", min = 0, max = 100, flags = "--dp-noise")
+        double dpNoise,
+        @Param(label = "DP-SGD clip norm", description = "DP-SGD's per-image clip norm C.", min = 1e-4, max = 1e4, flags = "--dp-clip")
+        double dpClip,
+        @Param(label = "DP-SGD learning rate", description = "DP-SGD's plain SGD step size.", min = 1e-5, max = 100, flags = "--dp-lr")
+        double dpLearningRate) {
+
+    /** An audit of ordinary (non-private) training. */
+    public MembershipSetup(int pool, String hidden, int epochs, int batchSize, double learningRate, double l2, int shadows,
+                           boolean fixedVariance) {
+        this(pool, hidden, epochs, batchSize, learningRate, l2, shadows, fixedVariance, 0, 1.0, 0.5);
+    }
 
     public static MembershipSetup defaults() {
         return new MembershipSetup(2000, "128", 30, 64, 1e-3, 0, 16, true);
+    }
+
+    /** The same audit with the target and shadows trained by DP-SGD at noise σ. */
+    public MembershipSetup withDpNoise(double sigma) {
+        return new MembershipSetup(pool, hidden, epochs, batchSize, learningRate, l2, shadows, fixedVariance, sigma, dpClip,
+                dpLearningRate);
     }
 
     public int[] hiddenWidths() {

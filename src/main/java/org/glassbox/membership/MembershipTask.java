@@ -113,7 +113,8 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             threshold.add(AttackResult.of(GAP, correct, member));
             threshold.add(AttackResult.of(AUGMENTATION, translationsKept(target), member, 4 * SHIFT + 1));
             threshold.add(AttackResult.of(NOISE, noiseKept(target, Seeds.derive(seed, "noise")), member, NOISE_SAMPLES));
-            return snapshot("target trained on " + members + " members");
+            return snapshot("target trained on " + members + " members" + (setup.dpNoise() > 0 ? String.format(java.util.Locale.ROOT,
+                    " by DP-SGD (σ %s, C %s: ε = %.2f at δ = 1e-5)", setup.dpNoise(), setup.dpClip(), targetEpsilon()) : ""));
         }
         int first = (index - 1) * workers;
         int last = Math.min(setup.shadows(), first + workers);
@@ -276,6 +277,26 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         return in;
     }
 
+    private org.glassbox.privacy.DpSgd.Settings dpSettings(int members) {
+        return new org.glassbox.privacy.DpSgd.Settings(Math.min(1, (double) setup.batchSize() / members), setup.dpNoise(),
+                setup.dpClip(), setup.dpLearningRate());
+    }
+
+    private long dpSteps(int members) {
+        return (long) Math.ceil((double) setup.epochs() * members / setup.batchSize());
+    }
+
+    /** The target's ε at δ = 10⁻⁵ when it is trained by DP-SGD (NaN when it is not). */
+    public double targetEpsilon() {
+        if (setup.dpNoise() <= 0) {
+            return Double.NaN;
+        }
+        int members = setup.pool() / 2;
+        double[] orders = org.glassbox.privacy.RdpAccountant.DEFAULT_ORDERS;
+        return org.glassbox.privacy.RdpAccountant.epsilon(orders, org.glassbox.privacy.RdpAccountant.compose(
+                dpSettings(members).sampleRate(), setup.dpNoise(), dpSteps(members), orders), 1e-5).epsilon();
+    }
+
     private MultiLayerNetwork trainOn(boolean[] in, long modelSeed) {
         int[] rows = new int[count(in)];
         for (int i = 0, r = 0; i < in.length; i++) {
@@ -292,6 +313,15 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(setup, train.height() * train.width(),
                 train.classNames().size(), modelSeed));
         net.init();
+        if (setup.dpNoise() > 0) {
+            // DP-SGD as the accountant assumes it: Poisson batches of expected size batchSize, as many steps as the epochs take
+            org.glassbox.privacy.DpSgd dp = new org.glassbox.privacy.DpSgd(net, x, y, dpSettings(rows.length), Seeds.derive(modelSeed,
+                    "dp-sgd"));
+            for (long s = 0; s < dpSteps(rows.length); s++) {
+                dp.step();
+            }
+            return net;
+        }
         Random order = new Random(Seeds.derive(modelSeed, "batches"));
         int[] shuffled = new int[rows.length];
         for (int epoch = 0; epoch < setup.epochs(); epoch++) {

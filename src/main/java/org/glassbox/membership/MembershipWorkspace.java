@@ -58,7 +58,13 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                         "A target trained on half of 400 images; shadow models trained with and without each candidate tell"
                                 + " the attack what a member's loss looks like: AUC about 0.76, far above the loss threshold's 0.63.",
                         experiment(new MembershipSetup(400, d.hidden(), d.epochs(), d.batchSize(), d.learningRate(), d.l2(), 4,
-                                d.fixedVariance()), 1)));
+                                d.fixedVariance()), 1)),
+                new org.glassbox.workspace.Demo("The same audit of a target trained with DP-SGD (σ = 1)",
+                        "Target and shadows clip every image's gradient and add noise: LiRA's AUC falls from about 0.76 to 0.61"
+                                + " and the loss attack's from 0.63 to 0.59, for 3 points of test accuracy (ε ≈ 25 at δ = 10⁻⁵)."
+                                + " Five models trained image by image: about 45 s.",
+                        experiment(new MembershipSetup(400, d.hidden(), d.epochs(), d.batchSize(), d.learningRate(), d.l2(), 4,
+                                d.fixedVariance()).withDpNoise(1.0), 1)));
     }
 
     @Override
@@ -130,6 +136,11 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
                                 + " %.1f %% on the test set; %d shadow models; %.1f s", 100 * last.memberAccuracy(),
                         members(last), 100 * last.nonMemberAccuracy(), last.member().length - members(last),
                         100 * last.testAccuracy(), last.shadowsDone(), timing.seconds()));
+                if (setup.dpNoise() > 0) {
+                    lines.add(String.format(Locale.ROOT, "target and shadows trained by DP-SGD: σ %s, C %s, learning rate %s;"
+                            + " the target's ε = %.3f at δ = 1e-5", setup.dpNoise(), setup.dpClip(), setup.dpLearningRate(),
+                            task.targetEpsilon()));
+                }
                 for (AttackResult a : last.attacks()) {
                     lines.add(String.format(Locale.ROOT, "%-26s AUC %.4f  TPR@1%%FPR %s  TPR@0.1%%FPR %s  TPR@0.01%%FPR %s"
                                     + "  balanced accuracy %.4f  queries per candidate %d", a.name(), a.auc(), rate(a.tprAt1Percent()),

@@ -172,4 +172,21 @@ class MembershipTest {
         UserFacingException unknown = assertThrows(UserFacingException.class, () -> w.setup(audit));
         assertTrue(unknown.userMessage().problem().contains("needs to know which images it trained on"), unknown.userMessage().text());
     }
+
+    @Test
+    void aTargetTrainedByDpSgdReportsTheAccountantsEpsilon() throws Exception {
+        org.glassbox.data.LabeledImages train = org.glassbox.data.FashionMnist.train(org.glassbox.data.Assets.locate());
+        org.glassbox.data.LabeledImages test = org.glassbox.data.FashionMnist.test(org.glassbox.data.Assets.locate());
+        MembershipSetup dp = new MembershipSetup(120, "16", 3, 20, 1e-3, 0, 2, true).withDpNoise(1.5);
+        MembershipTask task = new MembershipTask(train, test, dp, 4);
+        MembershipSnapshot first = task.step(0);
+        assertTrue(first.stage().contains("by DP-SGD (σ 1.5"), first.stage());
+        double[] orders = org.glassbox.privacy.RdpAccountant.DEFAULT_ORDERS;
+        double expected = org.glassbox.privacy.RdpAccountant.epsilon(orders,
+                org.glassbox.privacy.RdpAccountant.compose(20 / 60.0, 1.5, (long) Math.ceil(3 * 60 / 20.0), orders), 1e-5).epsilon();
+        org.junit.jupiter.api.Assertions.assertEquals(expected, task.targetEpsilon(), 0);
+        task.step(1);
+        org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(new MembershipTask(train, test,
+                new MembershipSetup(120, "16", 3, 20, 1e-3, 0, 2, true), 4).targetEpsilon()), "no ε for ordinary training");
+    }
 }
