@@ -126,37 +126,29 @@ public final class RdpAccountant {
      * {@code ε = min_α [RDP(α) + log((α − 1)/α) − (log δ + log α)/(α − 1)]}, never below 0.
      */
     public static Conversion epsilon(double[] orders, double[] rdp, double delta) {
-        requireDelta(delta);
-        double best = Double.POSITIVE_INFINITY;
-        double bestOrder = Double.NaN;
-        for (int k = 0; k < orders.length; k++) {
-            double a = orders[k];
-            if (a <= 1 || Double.isInfinite(rdp[k])) {
-                continue;
-            }
-            double eps = rdp[k] + Math.log1p(-1 / a) - (Math.log(delta) + Math.log(a)) / (a - 1);
-            if (eps < best) {
-                best = eps;
-                bestOrder = a;
-            }
-        }
-        return new Conversion(Math.max(0, best), bestOrder);
+        return minimise(orders, rdp, delta, (a, r) -> r + Math.log1p(-1 / a) - (Math.log(delta) + Math.log(a)) / (a - 1));
     }
 
     /** The older conversion (Mironov 2017, Prop. 3), {@code ε = min_α [RDP(α) + log(1/δ)/(α − 1)]}, looser; for comparison with tools that use it. */
     public static Conversion epsilonClassic(double[] orders, double[] rdp, double delta) {
-        requireDelta(delta);
+        return minimise(orders, rdp, delta, (a, r) -> r + Math.log(1 / delta) / (a - 1));
+    }
+
+    /** The least ε a conversion gives over the orders above 1 with a finite RDP, never below 0, and its order. */
+    private static Conversion minimise(double[] orders, double[] rdp, double delta, java.util.function.DoubleBinaryOperator conversion) {
+        if (!(delta > 0 && delta < 1)) {
+            throw new IllegalArgumentException("δ must be in (0, 1), was " + delta);
+        }
         double best = Double.POSITIVE_INFINITY;
         double bestOrder = Double.NaN;
         for (int k = 0; k < orders.length; k++) {
-            double a = orders[k];
-            if (a <= 1 || Double.isInfinite(rdp[k])) {
+            if (orders[k] <= 1 || Double.isInfinite(rdp[k])) {
                 continue;
             }
-            double eps = rdp[k] + Math.log(1 / delta) / (a - 1);
+            double eps = conversion.applyAsDouble(orders[k], rdp[k]);
             if (eps < best) {
                 best = eps;
-                bestOrder = a;
+                bestOrder = orders[k];
             }
         }
         return new Conversion(Math.max(0, best), bestOrder);
@@ -191,12 +183,6 @@ public final class RdpAccountant {
 
     /** ε, and the order α at which the minimum was reached. */
     public record Conversion(double epsilon, double order) {
-    }
-
-    private static void requireDelta(double delta) {
-        if (!(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("δ must be in (0, 1), was " + delta);
-        }
     }
 
     /** log C(n, k) for integers, through log-gamma, exact enough for n up to thousands. */
