@@ -97,6 +97,29 @@ public abstract class WorkspacePageBase implements WorkspacePage {
     }
 
     /**
+     * The usual settings column: a title, a sentence on what the settings do, the page's own
+     * controls, the job controls and "Save results…", in a column whose width follows the text
+     * size and that scrolls when the window is short.
+     */
+    protected final javafx.scene.control.ScrollPane settingsColumn(String title, String explanation, javafx.scene.Node... content) {
+        javafx.scene.control.Label heading = new javafx.scene.control.Label(title);
+        heading.setWrapText(true);
+        heading.getStyleClass().add("title-4");
+        javafx.scene.control.Label explain = new javafx.scene.control.Label(explanation);
+        explain.setWrapText(true);
+        javafx.scene.control.Button save = new javafx.scene.control.Button("Save results…");
+        save.setOnAction(e -> chooseFolderAndSaveResults());
+        javafx.scene.layout.VBox column = new javafx.scene.layout.VBox(10, heading, explain);
+        column.getChildren().addAll(content);
+        column.getChildren().addAll(controls, save);
+        column.setPadding(new javafx.geometry.Insets(12));
+        column.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(column);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    /**
      * The page's content with its messages floating over its top right corner, so that a message
      * appearing or going does not move the map, the images or the editor under it.
      */

@@ -13,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -79,19 +78,9 @@ public final class MembershipPage extends WorkspacePageBase {
     }
 
     private void build() {
-        Label title = new Label("Target and shadow models");
-        title.setWrapText(true);
-        title.getStyleClass().add("title-4");
-        Label explain = new Label("The target trains on a random half of the pool (the members); the other half are the"
-                + " non-members. Small pools and many epochs overfit: watch the attacks' TPR at low FPR rise.");
-        explain.setWrapText(true);
-        Button save = new Button("Save results…");
-        save.setOnAction(e -> chooseFolderAndSaveResults());
-        VBox left = new VBox(10, title, explain, sheet, controls, save);
-        left.setPadding(new Insets(12));
-        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
+        ScrollPane leftScroll = settingsColumn("Target and shadow models", "The target trains on a random half of the pool (the"
+                + " members); the other half are the non-members. Small pools and many epochs overfit: watch the attacks' TPR at"
+                + " low FPR rise.", sheet);
 
         table.setId("membershipTable");
         table.getColumns().add(column("Attack", a -> a.name()));

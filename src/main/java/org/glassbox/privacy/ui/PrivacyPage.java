@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -52,20 +51,9 @@ public final class PrivacyPage extends WorkspacePageBase {
     }
 
     private void build() {
-        Label title = new Label("DP-SGD and the same training without noise");
-        title.setWrapText(true);
-        title.getStyleClass().add("title-4");
-        Label explain = new Label("Both start from the same weights, see the same Poisson batches and clip each image's gradient"
-                + " to C; the private one also adds Gaussian noise of σC before every step. The accountant assumes Poisson sampling,"
-                + " which is what it gets here.");
-        explain.setWrapText(true);
-        Button save = new Button("Save results…");
-        save.setOnAction(e -> chooseFolderAndSaveResults());
-        VBox left = new VBox(10, title, explain, sheet, controls, save);
-        left.setPadding(new Insets(12));
-        left.setStyle("-fx-min-width: 17em;"); // grows with the text size; labels wrap below it
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
+        ScrollPane leftScroll = settingsColumn("DP-SGD and the same training without noise", "Both start from the same weights,"
+                + " see the same Poisson batches and clip each image's gradient to C; the private one also adds Gaussian noise of σC"
+                + " before every step. The accountant assumes Poisson sampling, which is what it gets here.", sheet);
         status.setId("privacyStatus");
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
