@@ -43,7 +43,8 @@ public final class ConfusionMatrixView extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
-        Label corner = new Label("true ↓  predicted →");
+        Label corner = new Label("true ↓\npredicted →");
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         corner.getStyleClass().add("text-caption");
         add(corner, 0, 0);
         for (int j = 0; j < n; j++) {

@@ -128,6 +128,8 @@ public abstract class WorkspacePageBase implements WorkspacePage {
         javafx.scene.layout.StackPane.setAlignment(messages, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(messages, new javafx.geometry.Insets(6, 18, 0, 0));
         messages.setPickOnBounds(false);
+        // the theme's message colours are translucent in the dark theme: an opaque base keeps the text under it out of the way
+        messages.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 6;");
         messages.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         messages.maxWidthProperty().bind(stack.widthProperty().multiply(0.62));
         return stack;
