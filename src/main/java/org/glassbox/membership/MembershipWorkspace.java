@@ -74,11 +74,7 @@ public final class MembershipWorkspace extends BaseWorkspace<MembershipSetup, Me
 
     @Override
     public MembershipSetup setup(Experiment experiment) throws Exception {
-        if (!WORKSPACE.equals(experiment.workspace())) {
-            throw new UserFacingException("This experiment is for workspace '" + experiment.workspace() + "', not " + WORKSPACE + ".",
-                    "Open it from its own workspace.");
-        }
-        MembershipSetup setup = super.setup(experiment);
+        MembershipSetup setup = super.setup(experiment); // refuses another workspace's experiment first
         try {
             for (int w : setup.hiddenWidths()) {
                 if (w < 1 || w > 4096) {

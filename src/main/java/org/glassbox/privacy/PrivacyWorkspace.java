@@ -69,10 +69,7 @@ public final class PrivacyWorkspace extends BaseWorkspace<PrivacySetup, PrivacyS
 
     @Override
     public PrivacySetup setup(Experiment experiment) throws Exception {
-        if (!WORKSPACE.equals(experiment.workspace())) {
-            throw new UserFacingException("This experiment is for workspace '" + experiment.workspace() + "', not " + WORKSPACE + ".",
-                    "Open it from its own workspace.");
-        }
+        requireOwn(experiment);
         if (!TRAIN_HERE.equals(experiment.model())) {
             throw new UserFacingException("The Differential privacy workspace trains its own model (model \"" + TRAIN_HERE + "\"); '"
                     + experiment.model() + "' cannot be retrained with DP-SGD here yet.", "Set \"model\" to " + TRAIN_HERE + ".");

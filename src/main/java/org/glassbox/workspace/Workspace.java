@@ -35,9 +35,21 @@ public interface Workspace<S extends Record, T> {
 
     S defaults();
 
-    /** The setup an experiment holds: defaults for what it leaves out, validated against the {@code @Param} ranges. */
+    /**
+     * The setup an experiment holds: defaults for what it leaves out, validated against the
+     * {@code @Param} ranges; an experiment of another workspace is refused, naming it.
+     */
     default S setup(Experiment experiment) throws Exception {
+        requireOwn(experiment);
         return Parameters.requireValid(ExperimentFiles.parameters(experiment, setupType(), defaults()));
+    }
+
+    /** Refuses an experiment saved from another workspace, with its name and what to do. */
+    default void requireOwn(Experiment experiment) throws org.glassbox.engine.UserFacingException {
+        if (!id().equals(experiment.workspace())) {
+            throw new org.glassbox.engine.UserFacingException("This experiment is for workspace '" + experiment.workspace() + "', not "
+                    + id() + ".", "Open it from its own workspace.");
+        }
     }
 
     /** A small experiment that shows the workspace working within seconds (the tests replay it; a demo can start it). */

@@ -26,17 +26,23 @@ class InspectorUiTest extends HeadlessAppTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theInspectorReadsAPixelShowsTheSsimMapAndDragsTheWipe() throws Exception {
-        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
-        robot.interact(() -> page.applyExperiment(Workspaces.byId("gradient-inversion").orElseThrow().example(3),
-                java.nio.file.Path.of("")));
+    /** Runs the experiment in the page to its end and opens the inspector on the result. */
+    private ImageInspector runAndInspect(InversionPage page) throws Exception {
         robot.interact(page::run);
         Job<?> job = page.currentJob().get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> job.state().isFinal());
         WaitForAsyncUtils.waitForFxEvents();
         ImageInspector[] inspector = new ImageInspector[1];
         robot.interact(() -> inspector[0] = page.inspect());
+        return inspector[0];
+    }
+
+    @Test
+    void theInspectorReadsAPixelShowsTheSsimMapAndDragsTheWipe() throws Exception {
+        InversionPage page = (InversionPage) open(robot, "Gradient inversion");
+        robot.interact(() -> page.applyExperiment(Workspaces.byId("gradient-inversion").orElseThrow().example(3),
+                java.nio.file.Path.of("")));
+        ImageInspector[] inspector = {runAndInspect(page)};
         assertNotNull(inspector[0]);
 
         double[] original = FashionMnist.test(Assets.locate()).image(0);
@@ -79,12 +85,7 @@ class InspectorUiTest extends HeadlessAppTest {
                 new org.glassbox.inversion.InversionParameters(20, p.learningRate(), p.hvpStep(), p.tvWeight(), p.restarts()));
         robot.interact(() -> page.applyExperiment(org.glassbox.inversion.InversionRun.experiment("lenet-sigmoid", FashionMnist.TEST_ID,
                 batch, 3), java.nio.file.Path.of("")));
-        robot.interact(page::run);
-        Job<?> job = page.currentJob().get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> job.state().isFinal());
-        WaitForAsyncUtils.waitForFxEvents();
-        ImageInspector[] inspector = new ImageInspector[1];
-        robot.interact(() -> inspector[0] = page.inspect());
+        ImageInspector[] inspector = {runAndInspect(page)};
         javafx.scene.Parent window = inspector[0].getScene().getRoot();
         javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) window.lookup("#batchMatching");
         assertNotNull(grid, "the matching is drawn for a batch");
