@@ -80,9 +80,14 @@ public final class SampleModels {
     }
 
     static MultiLayerConfiguration reluCnn(long seed) {
+        return reluCnn(seed, 1e-3);
+    }
+
+    /** The small ReLU CNN's recipe at a chosen Adam step size. */
+    public static MultiLayerConfiguration reluCnn(long seed, double learningRate) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(1e-3))
+                .updater(new Adam(learningRate))
                 .weightInit(WeightInit.RELU)
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).name("conv1").build())
