@@ -35,7 +35,8 @@ final class WorkspaceRegistry {
             "reverse-engineering", ExtractionPage::new,
             "watermarks", WatermarkPage::new,
             "membership-inference", MembershipPage::new,
-            "differential-privacy", org.glassbox.privacy.ui.PrivacyPage::new);
+            "differential-privacy", org.glassbox.privacy.ui.PrivacyPage::new,
+            "backdoors", org.glassbox.backdoor.ui.BackdoorPage::new);
 
     private WorkspaceRegistry() {
     }

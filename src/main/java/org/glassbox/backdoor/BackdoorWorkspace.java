@@ -225,6 +225,7 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
             BufferedImage triggerImage = triggerSheet(trigger, last, classNames, setup.targetClass());
             ImageIO.write(triggerImage, "png", folder.resolve("trigger.png").toFile());
             Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("finished", last.phase() == BackdoorSnapshot.Phase.DONE);
             metrics.put("steps", last.step());
             metrics.put("poisonedImages", task.poisonedRows().length);
             metrics.put("backdooredAccuracy", last.backdooredAccuracyNow());
@@ -258,6 +259,10 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
             HtmlReport report = new HtmlReport("Backdoors: BadNets beside a clean twin")
                     .paragraph(trainingLine(last, setup) + ". " + task.poisonedRows().length + " of " + setup.examples()
                             + " training images poisoned, drawn from the classes other than the target.")
+                    .paragraph(last.phase() == BackdoorSnapshot.Phase.DONE ? "" : "This run was stopped before its end ("
+                            + (last.phase() == BackdoorSnapshot.Phase.TRAINING ? "during training" : "during Neural Cleanse, after "
+                            + last.backdooredDetection().classes().size() + " of the classes") + "): the figures are those of the"
+                            + " moment it stopped.")
                     .table("Setup", Map.of("setup", setup, "seed", experiment.seed()))
                     .table("Figures", metrics)
                     .image("Clean accuracy and attack success against steps", trainingPlot(last).image(760, 380))

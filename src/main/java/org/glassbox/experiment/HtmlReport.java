@@ -26,7 +26,11 @@ public final class HtmlReport {
         this.title = title;
     }
 
+    /** A paragraph of text; an empty one adds nothing. */
     public HtmlReport paragraph(String text) {
+        if (text.isEmpty()) {
+            return this;
+        }
         body.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
