@@ -44,9 +44,26 @@ public record BackdoorSetup(
         @Param(label = "Clean images for detection", description = "The defender's clean test images Neural Cleanse stamps.",
                 min = 10, max = 2_000)
         int cleanseImages,
+        @Param(label = "Unlearning images", description = "Clean training images the flagged model is fine-tuned on, a fifth stamped"
+                + " with the reversed trigger and kept at their true label (0: no unlearning).", min = 0, max = 10_000)
+        int unlearningImages,
+        @Param(label = "STRIP overlays", description = "Clean images each input is superimposed on for STRIP's entropy (0: no STRIP).",
+                min = 0, max = 200)
+        int stripOverlays,
+        @Param(label = "STRIP false rejections", description = "The share of clean inputs STRIP may refuse; sets its threshold.",
+                min = 0.001, max = 0.5)
+        double stripRejection,
         @Param(label = "Steps per frame", description = "Training steps between two redraws and test evaluations.", min = 1,
                 max = 10_000)
         int stepsPerFrame) {
+
+    /** With the defenses after Neural Cleanse at their defaults: unlearning on 1,000 images, STRIP with 20 overlays at 1 % FRR. */
+    public BackdoorSetup(Classifier classifier, int examples, int epochs, int batchSize, double learningRate, int targetClass,
+                         double poisonFraction, TriggerPattern trigger, int triggerSize, int triggerRow, int triggerColumn, double opacity,
+                         int cleanseSteps, int cleanseImages, int stepsPerFrame) {
+        this(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize, triggerRow,
+                triggerColumn, opacity, cleanseSteps, cleanseImages, 1000, 20, 0.01, stepsPerFrame);
+    }
 
     public static BackdoorSetup defaults() {
         return new BackdoorSetup(Classifier.MLP, 10_000, 2, 64, 1e-3, 0, 0.1, TriggerPattern.CHECKERBOARD, 4, 23, 23, 1.0, 300, 500, 10);
@@ -54,12 +71,20 @@ public record BackdoorSetup(
 
     public BackdoorSetup withPoison(double fraction) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, fraction, trigger, triggerSize,
-                triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, stepsPerFrame);
+                triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, stripOverlays, stripRejection,
+                stepsPerFrame);
     }
 
+    /** With Neural Cleanse's steps set (0: no detection, and so no unlearning). */
     public BackdoorSetup withCleanseSteps(int steps) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
-                triggerRow, triggerColumn, opacity, steps, cleanseImages, stepsPerFrame);
+                triggerRow, triggerColumn, opacity, steps, cleanseImages, unlearningImages, stripOverlays, stripRejection, stepsPerFrame);
+    }
+
+    public BackdoorSetup withStripOverlays(int overlays) {
+        return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
+                triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, overlays, stripRejection,
+                stepsPerFrame);
     }
 
     /** The trigger on images of this size (refused when it does not fit). */

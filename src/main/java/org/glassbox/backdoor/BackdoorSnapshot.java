@@ -6,13 +6,17 @@ import java.util.List;
  * The run after a frame: the training curves of the backdoored model and its clean twin (test
  * accuracy and attack success rate against steps), the latest attack success of each with the
  * count it was measured on, the predictions on a few test images with and without the trigger,
- * and Neural Cleanse's reversed triggers so far for both models.
+ * and Neural Cleanse's reversed triggers so far for both models; once they are done, the unlearning
+ * with the flagged class's reversed trigger and STRIP's entropies (null while not run, or when
+ * switched off; unlearning also when Neural Cleanse flagged nothing).
  */
 public record BackdoorSnapshot(Phase phase, int step, int trainingSteps, double[] steps, double[] backdooredAccuracy,
                                double[] backdooredSuccess, double[] twinAccuracy, double[] twinSuccess, AttackSuccess backdooredAsr,
-                               AttackSuccess twinAsr, Examples examples, Detection backdooredDetection, Detection twinDetection) {
+                               AttackSuccess twinAsr, Examples examples, Detection backdooredDetection, Detection twinDetection,
+                               Unlearning unlearning, Strip.Result strip, Strip.Result twinStrip) {
 
-    public enum Phase { TRAINING, DETECTING, DONE }
+    /** What the frame just did; the last frame of a run is DONE whatever it did. */
+    public enum Phase { TRAINING, DETECTING, UNLEARNING, STRIP, DONE }
 
     public double backdooredAccuracyNow() {
         return last(backdooredAccuracy);

@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -32,6 +33,8 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
 
     private static final int SHOWN_POISONED = 8;
     private static final int DETECTION_FRAMES_PER_CLASS = 10;
+    /** Test images STRIP scores, clean and triggered. */
+    private static final int STRIP_INPUTS = 300;
 
     private final BackdoorSetup setup;
     private final Trigger trigger;
@@ -66,6 +69,10 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
     private final List<NeuralCleanse.Reversed> twinReversed = new ArrayList<>();
     private NeuralCleanse.Search backdooredSearch;
     private NeuralCleanse.Search twinSearch;
+    private Unlearning unlearning;
+    private MultiLayerNetwork unlearned;
+    private Strip.Result strip;
+    private Strip.Result twinStrip;
 
     public BackdoorTask(LabeledImages train, LabeledImages test, BackdoorSetup setup, long seed) throws UserFacingException {
         if (setup.examples() > train.size()) {
@@ -170,19 +177,40 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         return net;
     }
 
+    private int detectionFrames() {
+        return setup.cleanseSteps() == 0 ? 0 : classes * DETECTION_FRAMES_PER_CLASS;
+    }
+
+    private int unlearningFrames() {
+        return setup.cleanseSteps() > 0 && setup.unlearningImages() > 0 ? 1 : 0;
+    }
+
     @Override
     public int iterations() {
-        return trainingFrames + (setup.cleanseSteps() == 0 ? 0 : classes * DETECTION_FRAMES_PER_CLASS);
+        return trainingFrames + detectionFrames() + unlearningFrames() + (setup.stripOverlays() > 0 ? 1 : 0);
     }
 
     @Override
     public BackdoorSnapshot step(int index) {
+        BackdoorSnapshot.Phase phase;
         if (index < trainingFrames) {
             train(Math.min(setup.trainingSteps(), (index + 1) * setup.stepsPerFrame()));
-            return snapshot(index + 1 == trainingFrames && setup.cleanseSteps() == 0 ? BackdoorSnapshot.Phase.DONE
-                    : BackdoorSnapshot.Phase.TRAINING);
+            phase = BackdoorSnapshot.Phase.TRAINING;
+        } else if (index < trainingFrames + detectionFrames()) {
+            detect(index - trainingFrames);
+            phase = BackdoorSnapshot.Phase.DETECTING;
+        } else if (index < trainingFrames + detectionFrames() + unlearningFrames()) {
+            unlearning = unlearn();
+            phase = BackdoorSnapshot.Phase.UNLEARNING;
+        } else {
+            strip = strip(backdoored);
+            twinStrip = strip(twin);
+            phase = BackdoorSnapshot.Phase.STRIP;
         }
-        int detectionFrame = index - trainingFrames;
+        return snapshot(index + 1 == iterations() ? BackdoorSnapshot.Phase.DONE : phase);
+    }
+
+    private void detect(int detectionFrame) {
         int target = detectionFrame / DETECTION_FRAMES_PER_CLASS;
         if (detectionFrame % DETECTION_FRAMES_PER_CLASS == 0) {
             long searchSeed = Seeds.derive(seed, "neural-cleanse-" + target);
@@ -198,7 +226,49 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
             backdooredSearch = null;
             twinSearch = null;
         }
-        return snapshot(backdooredReversed.size() == classes ? BackdoorSnapshot.Phase.DONE : BackdoorSnapshot.Phase.DETECTING);
+    }
+
+    /** Unlearning with the reversed trigger of the flagged class of smallest norm; null when nothing was flagged. */
+    private Unlearning unlearn() {
+        BackdoorSnapshot.Detection d = detection(backdooredReversed, null);
+        NeuralCleanse.Reversed chosen = d.mad().flagged().stream().map(backdooredReversed::get)
+                .min(java.util.Comparator.comparingDouble(NeuralCleanse.Reversed::l1)).orElse(null);
+        if (chosen == null) {
+            return null;
+        }
+        int n = Math.min(setup.unlearningImages(), (int) cleanData.numExamples());
+        INDArray x = cleanData.getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
+        INDArray y = cleanData.getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
+        Random random = new Random(Seeds.derive(seed, "unlearning"));
+        int[] order = shuffled(n, random);
+        int stamped = (int) Math.round(Unlearning.STAMPED_SHARE * n);
+        Trigger reversed = new Trigger(height, width, chosen.mask(), chosen.pattern());
+        for (int k = 0; k < stamped; k++) {
+            x.putRow(order[k], Nd4j.create(reversed.stamp(x.getRow(order[k]).toDoubleVector())).castTo(DataType.FLOAT));
+        }
+        unlearned = backdoored.clone();
+        DataSet data = new DataSet(x, y);
+        int[] batches = shuffled(n, random);
+        for (int from = 0; from < n; from += setup.batchSize()) {
+            unlearned.fit(batch(data, Arrays.copyOfRange(batches, from, Math.min(n, from + setup.batchSize()))));
+        }
+        AttackSuccess after = AttackSuccess.of(Predictions.argmax(unlearned.output(triggeredFeatures, false)), testLabels,
+                setup.targetClass());
+        double accuracyAfter = accuracy(Predictions.argmax(unlearned.output(testFeatures, false)));
+        return new Unlearning(chosen.target(), n, stamped, last(backdooredAccuracy), accuracyAfter, backdooredAsr, after);
+    }
+
+    /** STRIP on held-out test images of the other classes (after the defender's clean set), clean and triggered. */
+    private Strip.Result strip(MultiLayerNetwork net) {
+        int from = Math.min((int) cleanseImages.size(0), testLabels.length - 1);
+        int[] rows = java.util.stream.IntStream.range(from, testLabels.length).filter(i -> testLabels[i] != setup.targetClass())
+                .limit(STRIP_INPUTS).toArray();
+        return Strip.run(batch -> net.output(batch, false), Nd4j.pullRows(testFeatures, 1, rows), Nd4j.pullRows(triggeredFeatures, 1, rows),
+                cleanseImages, setup.stripOverlays(), setup.stripRejection(), Seeds.derive(seed, "strip"));
+    }
+
+    private static double last(double[] values) {
+        return values[values.length - 1];
     }
 
     private NeuralCleanse cleanse(MultiLayerNetwork net) {
@@ -243,7 +313,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
     private BackdoorSnapshot snapshot(BackdoorSnapshot.Phase phase) {
         return new BackdoorSnapshot(phase, stepsDone, setup.trainingSteps(), steps, backdooredAccuracy, backdooredSuccess, twinAccuracy,
                 twinSuccess, backdooredAsr, twinAsr, examples, detection(backdooredReversed, backdooredSearch),
-                detection(twinReversed, twinSearch));
+                detection(twinReversed, twinSearch), unlearning, strip, twinStrip);
     }
 
     private BackdoorSnapshot.Detection detection(List<NeuralCleanse.Reversed> done, NeuralCleanse.Search searching) {
@@ -296,6 +366,11 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
 
     public MultiLayerNetwork twin() {
         return twin;
+    }
+
+    /** The backdoored model after unlearning, or null when it has not been run. */
+    public MultiLayerNetwork unlearned() {
+        return unlearned;
     }
 
     /** The rows of the training images that were poisoned. */

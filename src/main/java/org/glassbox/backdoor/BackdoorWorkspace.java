@@ -36,6 +36,7 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
     public static final String TRAIN_HERE = "train-here";
     public static final String BACKDOORED_MODEL = "backdoored-model.zip";
     public static final String TWIN_MODEL = "clean-twin.zip";
+    public static final String UNLEARNED_MODEL = "unlearned-model.zip";
 
     public BackdoorWorkspace() {
         super(WORKSPACE, "Backdoors",
@@ -125,6 +126,13 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                     lines.add(detectionLine("backdoored", last.backdooredDetection()));
                     lines.add(detectionLine("clean twin", last.twinDetection()));
                 }
+                if (last.unlearning() != null) {
+                    lines.add(unlearningLine(last.unlearning()));
+                }
+                if (last.strip() != null) {
+                    lines.add(stripLine("backdoored", last.strip()));
+                    lines.add(stripLine("clean twin", last.twinStrip()));
+                }
                 return lines;
             }
         };
@@ -147,6 +155,28 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
         return String.format(Locale.ROOT, "Neural Cleanse, %s: smallest mask class %d (‖m‖₁ %.1f, anomaly index %.2f; median %.1f, MAD %.1f)"
                 + " · flagged: %s", model, smallest, norms[smallest], mad.anomalyIndex()[smallest], mad.median(), mad.mad(),
                 mad.flagged().isEmpty() ? "none" : mad.flagged().toString());
+    }
+
+    public static String unlearningLine(Unlearning u) {
+        return String.format(Locale.ROOT, "Unlearning with class %d's reversed trigger (%,d images, %,d stamped): attack success %.1f %% →"
+                        + " %.1f %%, clean accuracy %.1f %% → %.1f %%", u.reversedClass(), u.images(), u.stamped(), 100 * u.before().rate(),
+                100 * u.after().rate(), 100 * u.accuracyBefore(), 100 * u.accuracyAfter());
+    }
+
+    public static String stripLine(String model, Strip.Result r) {
+        return String.format(Locale.ROOT, "STRIP, %s (%d overlays): threshold %.3f bits, FRR %.1f %%, FAR %.1f %% on %d triggered inputs",
+                model, r.overlays(), r.threshold(), 100 * r.falseRejection(), 100 * r.falseAcceptance(), r.triggeredEntropy().length);
+    }
+
+    /** STRIP's entropies of clean and triggered inputs for one model, with its threshold. */
+    public static Plot stripPlot(Strip.Result r, String model) {
+        Plot plot = new Plot("STRIP: entropy of the blended inputs, " + model, "mean entropy of the predictions (bits)", "inputs");
+        double hi = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(r.cleanEntropy()), java.util.Arrays.stream(
+                r.triggeredEntropy())).max().orElse(1);
+        plot.histogram("clean inputs", r.cleanEntropy(), 0, hi, 30);
+        plot.histogram("triggered inputs", r.triggeredEntropy(), 0, hi, 30);
+        plot.xMarker(r.threshold(), " threshold");
+        return plot;
     }
 
     /** Clean accuracy and attack success of both models against training steps. */
@@ -248,6 +278,26 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                 metrics.put("targetAnomalyIndex", last.backdooredDetection().mad().anomalyIndex()[setup.targetClass()]);
                 metrics.put("twinTargetAnomalyIndex", last.twinDetection().mad().anomalyIndex()[setup.targetClass()]);
             }
+            if (last.unlearning() != null) {
+                Unlearning u = last.unlearning();
+                metrics.put("unlearnedClass", u.reversedClass());
+                metrics.put("unlearnedAttackSuccess", u.after().rate());
+                metrics.put("unlearnedAccuracy", u.accuracyAfter());
+                ModelSerializer.writeModel(task.unlearned(), folder.resolve(UNLEARNED_MODEL).toFile(), false);
+                files.add(UNLEARNED_MODEL);
+            }
+            if (last.strip() != null) {
+                metrics.put("stripThreshold", last.strip().threshold());
+                metrics.put("stripFalseRejection", last.strip().falseRejection());
+                metrics.put("stripFalseAcceptance", last.strip().falseAcceptance());
+                metrics.put("twinStripFalseAcceptance", last.twinStrip().falseAcceptance());
+                List<String> strip = new ArrayList<>();
+                strip.add("model,input,entropy_bits");
+                stripRows(strip, "backdoored", last.strip());
+                stripRows(strip, "twin", last.twinStrip());
+                Files.write(folder.resolve("strip.csv"), strip);
+                files.add("strip.csv");
+            }
             ModelSerializer.writeModel(task.backdoored(), folder.resolve(BACKDOORED_MODEL).toFile(), false);
             ModelSerializer.writeModel(task.twin(), folder.resolve(TWIN_MODEL).toFile(), false);
             files.addAll(List.of(BACKDOORED_MODEL, TWIN_MODEL, "run.json", "report.html"));
@@ -272,9 +322,26 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                                 + detectionLine("clean twin", last.twinDetection()) + ".")
                         .image("Neural Cleanse's reversed triggers (framed: flagged)", reversedImage);
             }
+            if (last.unlearning() != null) {
+                report.paragraph(unlearningLine(last.unlearning()) + ".");
+            }
+            if (last.strip() != null) {
+                report.paragraph(stripLine("backdoored", last.strip()) + ". " + stripLine("clean twin", last.twinStrip()) + ".")
+                        .image("STRIP's entropies, backdoored model", stripPlot(last.strip(), "backdoored model").image(760, 340))
+                        .image("STRIP's entropies, clean twin", stripPlot(last.twinStrip(), "clean twin").image(760, 340));
+            }
             report.write(folder.resolve("report.html"));
             return record;
         });
+    }
+
+    private static void stripRows(List<String> rows, String model, Strip.Result r) {
+        for (double h : r.cleanEntropy()) {
+            rows.add(model + ",clean," + h);
+        }
+        for (double h : r.triggeredEntropy()) {
+            rows.add(model + ",triggered," + h);
+        }
     }
 
     private static void detectionRows(List<String> rows, String model, BackdoorSnapshot.Detection d, List<String> classNames,

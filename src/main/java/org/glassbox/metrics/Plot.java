@@ -126,6 +126,26 @@ public final class Plot {
         chart.getLegend().setVisible(names.size() > 1);
     }
 
+    /**
+     * A histogram of {@code values} over [lo, hi] in {@code bins} equal bins, drawn as a staircase
+     * (values outside fall into the end bins), so that two distributions overlay without hiding each other.
+     */
+    public void histogram(String name, double[] values, double lo, double hi, int bins) {
+        double[] counts = new double[bins];
+        for (double v : values) {
+            counts[hi > lo ? (int) Math.max(0, Math.min(bins - 1, (v - lo) / (hi - lo) * bins)) : 0]++;
+        }
+        double[] x = new double[2 * bins];
+        double[] y = new double[2 * bins];
+        for (int b = 0; b < bins; b++) {
+            x[2 * b] = lo + (hi - lo) * b / bins;
+            x[2 * b + 1] = lo + (hi - lo) * (b + 1) / bins;
+            y[2 * b] = counts[b];
+            y[2 * b + 1] = counts[b];
+        }
+        series(name, x, y);
+    }
+
     /** The series against its index 1, 2, 3… (steps, say). */
     public void series(String name, double[] y) {
         double[] x = new double[y.length];
@@ -158,6 +178,18 @@ public final class Plot {
             marker.setLabel(label);
             marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
             plot.addRangeMarker(marker);
+            style(style);
+        }
+    }
+
+    /** A dashed vertical line at x (a threshold), labelled; NaN removes it. */
+    public void xMarker(double x, String label) {
+        plot.clearDomainMarkers();
+        if (Double.isFinite(x)) {
+            ValueMarker marker = new ValueMarker(x);
+            marker.setLabel(label);
+            marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            plot.addDomainMarker(marker);
             style(style);
         }
     }
@@ -197,16 +229,23 @@ public final class Plot {
         legend.setItemPaint(s.foreground());
         legend.setItemFont(small);
         legend.setFrame(new org.jfree.chart.block.BlockBorder(s.background()));
-        for (Object m : plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND) == null ? List.of()
-                : plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
-            ValueMarker marker = (ValueMarker) m;
-            marker.setPaint(s.foreground());
-            marker.setLabelPaint(s.foreground());
-            marker.setLabelFont(small);
-            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
-        }
+        styleMarkers(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND), s.foreground(), small,
+                org.jfree.chart.ui.RectangleAnchor.TOP_LEFT, org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        styleMarkers(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND), s.foreground(), small,
+                org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT, org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         chart.setNotify(notify);
+    }
+
+    private static void styleMarkers(java.util.Collection<?> markers, Color foreground, Font font, org.jfree.chart.ui.RectangleAnchor anchor,
+                                     org.jfree.chart.ui.TextAnchor textAnchor) {
+        for (Object m : markers == null ? List.of() : markers) {
+            ValueMarker marker = (ValueMarker) m;
+            marker.setPaint(foreground);
+            marker.setLabelPaint(foreground);
+            marker.setLabelFont(font);
+            marker.setLabelAnchor(anchor);
+            marker.setLabelTextAnchor(textAnchor);
+        }
     }
 
     public Style style() {

@@ -63,6 +63,10 @@ class BackdoorUiTest {
         assertEquals(10, robot.lookup("#backdooredReversedTiles").queryAs(FlowPane.class).getChildren().size());
         assertEquals(10, robot.lookup("#twinReversedTiles").queryAs(FlowPane.class).getChildren().size());
         assertTrue(robot.lookup("#backdooredVerdict").queryAs(Label.class).getText().startsWith("Flagged: "));
+        String strip = robot.lookup("#stripVerdict").queryAs(Label.class).getText();
+        assertTrue(strip.contains("(FAR)") && strip.contains("Clean twin"), strip);
+        assertEquals(2, robot.lookup("#stripPlot").queryAs(PlotView.class).plot().chart().getXYPlot().getDataset().getSeriesCount(),
+                "clean and triggered entropies");
         Path out = dir.resolve("results");
         robot.interact(() -> page[0].saveResults(out));
         assertTrue(Files.exists(out.resolve("run.json")) && Files.exists(out.resolve("reversed-triggers.png"))

@@ -103,6 +103,26 @@ class BackdoorTest {
     }
 
     @Test
+    void unlearningTheReversedTriggerTakesTheBackdoorOutAndKeepsCleanAccuracy() {
+        Unlearning u = poisonedRun.unlearning();
+        assertEquals(TARGET, u.reversedClass(), "the flagged class's trigger is unlearned");
+        assertEquals(200, u.stamped(), "a fifth of 1,000 clean images");
+        assertTrue(u.after().rate() < 0.5 * u.before().rate(), "attack success " + u.before() + " → " + u.after());
+        assertTrue(u.accuracyBefore() - u.accuracyAfter() < 0.05, "clean accuracy " + u.accuracyBefore() + " → " + u.accuracyAfter());
+        assertTrue(poisonedTask.unlearned() != poisonedTask.backdoored(), "the backdoored model itself is kept as it was");
+    }
+
+    @Test
+    void stripLetsFewerTriggeredInputsThroughOnTheBackdooredModelThanOnItsTwinAtTheRejectionAskedFor() {
+        Strip.Result b = poisonedRun.strip();
+        Strip.Result t = poisonedRun.twinStrip();
+        assertTrue(b.falseAcceptance() < t.falseAcceptance(), "FAR " + b.falseAcceptance() + " against the twin's " + t.falseAcceptance());
+        assertTrue(b.falseAcceptance() < 0.5, "FAR " + b.falseAcceptance());
+        assertTrue(b.falseRejection() <= 0.01 + 1.0 / b.cleanEntropy().length, "FRR " + b.falseRejection());
+        assertEquals(300, b.triggeredEntropy().length);
+    }
+
+    @Test
     void theSameSeedGivesTheSameRun() throws Exception {
         BackdoorSetup small = new BackdoorSetup(Classifier.CNN, 300, 1, 50, 1e-3, 3, 0.1, TriggerPattern.RANDOM_PATCH, 3, 0, 0, 1.0, 10,
                 20, 3);

@@ -65,6 +65,11 @@ public final class BackdoorPage extends WorkspacePageBase {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final javafx.scene.control.Tab trainingTab = new javafx.scene.control.Tab("Training");
     private final javafx.scene.control.Tab detectionTab = new javafx.scene.control.Tab("Neural Cleanse");
+    private final javafx.scene.control.Tab stripTab = new javafx.scene.control.Tab("STRIP");
+    private final PlotView stripPlot = new PlotView(new Plot("STRIP: entropy of the blended inputs, backdoored model",
+            "mean entropy of the predictions (bits)", "inputs"));
+    private final Label stripVerdict = wrapping("stripVerdict");
+    private final Label unlearningLine = wrapping("unlearningLine");
     private BackdoorSnapshot shown;
     private BackdoorTask shownTask;
     private Experiment shownExperiment;
@@ -129,7 +134,7 @@ public final class BackdoorPage extends WorkspacePageBase {
                 new Label("Backdoored model"), backdooredTriggers, backdooredVerdict, new Label("Clean twin"), twinTriggers, twinVerdict,
                 note("A class whose smallest trigger is an outlier below the others (anomaly index |‖m‖₁ − median| / (1.4826 · MAD)"
                         + " above 2) is flagged. On ten classes the test is noisy: clean models raise false alarms, and a real"
-                        + " target can sit near the threshold. Compare the twin's row, and repeat with other seeds."));
+                        + " target can sit near the threshold. Compare the twin's row, and repeat with other seeds."), unlearningLine);
         VBox trainingView = new VBox(10, training, heading("Poisoned training images (true label → now the target)"), poisoned,
                 heading("Test images of other classes: the backdoored model's answer, without and with the trigger"), cleanTest,
                 triggeredTest);
@@ -138,7 +143,16 @@ public final class BackdoorPage extends WorkspacePageBase {
         detection.setPadding(new Insets(8, 0, 0, 0));
         trainingTab.setContent(scrolling(trainingView));
         detectionTab.setContent(scrolling(detection));
-        tabs.getTabs().setAll(trainingTab, detectionTab);
+        stripPlot.setId("stripPlot");
+        stripPlot.setMinHeight(260);
+        VBox stripView = new VBox(10, stripPlot, stripVerdict, note("STRIP (Gao et al. 2019) superimposes each input on clean"
+                + " images, min(1, x + x_j), and scores the mean entropy of the model's predictions on the blends. The threshold is"
+                + " set on clean inputs at the false rejection rate chosen; the false acceptance rate is the share of triggered"
+                + " inputs above it. On the clean twin, triggered inputs look like any other, so most are let through."));
+        VBox.setVgrow(stripPlot, Priority.ALWAYS);
+        stripView.setPadding(new Insets(8, 0, 0, 0));
+        stripTab.setContent(scrolling(stripView));
+        tabs.getTabs().setAll(trainingTab, detectionTab, stripTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("backdoorTabs");
         VBox right = new VBox(10, explanation(), status, tabs);
@@ -184,6 +198,10 @@ public final class BackdoorPage extends WorkspacePageBase {
             detectionShown = false;
             startedAt = Instant.now();
             detectionTab.setDisable(setup.cleanseSteps() == 0);
+            stripTab.setDisable(setup.stripOverlays() == 0);
+            unlearningLine.setText("");
+            stripVerdict.setText("");
+            stripPlot.plot().clear();
             tabs.getSelectionModel().select(trainingTab);
             backdooredTriggers.getChildren().clear();
             twinTriggers.getChildren().clear();
@@ -218,14 +236,53 @@ public final class BackdoorPage extends WorkspacePageBase {
             drawDetection(backdooredTriggers, backdooredVerdict, s.backdooredDetection(), "backdoored model");
             drawDetection(twinTriggers, twinVerdict, s.twinDetection(), "clean twin");
         }
+        if (s.phase() != BackdoorSnapshot.Phase.TRAINING && s.phase() != BackdoorSnapshot.Phase.DETECTING) {
+            unlearningLine.setText(unlearningText(s));
+            drawStrip(s);
+        }
         narrate(switch (s.phase()) {
             case TRAINING -> "The poisoned images teach a shortcut: trigger means " + CLASSES.get(shownSetup.targetClass())
                     + ". Attack success climbs while clean accuracy follows the twin's; the twin never learns the trigger.";
             case DETECTING -> "For each class, Neural Cleanse looks for the smallest patch that sends clean images there. The"
                     + " backdoor's target has a shortcut, so its patch stays small.";
-            case DONE -> shownSetup.cleanseSteps() > 0 ? "Neural Cleanse is done: see which classes it flags in each model."
-                    : "Training is done: the backdoor is in, and clean accuracy alone would not tell.";
+            case UNLEARNING -> "Unlearning: the model is fine-tuned on clean images, some stamped with the reversed trigger and kept"
+                    + " at their true label, so that the trigger stops meaning the target.";
+            case STRIP -> "STRIP blends each input with clean images: a triggered input keeps its answer, so its predictions have"
+                    + " low entropy.";
+            case DONE -> "Done: the backdoor took while clean accuracy stayed; compare what each defense saw in the backdoored model"
+                    + " and in its clean twin.";
         });
+    }
+
+    private String unlearningText(BackdoorSnapshot s) {
+        if (shownSetup.cleanseSteps() == 0 || shownSetup.unlearningImages() == 0) {
+            return "";
+        }
+        org.glassbox.backdoor.Unlearning u = s.unlearning();
+        if (u == null) {
+            return s.backdooredDetection().complete() && s.backdooredDetection().mad().flagged().isEmpty()
+                    ? "Unlearning: Neural Cleanse flagged no class, so there is no reversed trigger to unlearn." : "";
+        }
+        return String.format(Locale.ROOT, "Unlearning with the reversed trigger of %s (%,d clean training images, %,d of them stamped,"
+                        + " one epoch): attack success %.1f %% → %.1f %% on %,d images, clean accuracy %.1f %% → %.1f %%",
+                CLASSES.get(u.reversedClass()), u.images(), u.stamped(), 100 * u.before().rate(), 100 * u.after().rate(),
+                u.after().measured(), 100 * u.accuracyBefore(), 100 * u.accuracyAfter());
+    }
+
+    private void drawStrip(BackdoorSnapshot s) {
+        if (s.strip() == null) {
+            return;
+        }
+        stripPlot.setPlot(BackdoorWorkspace.stripPlot(s.strip(), "backdoored model"));
+        stripPlot.plot().xMarker(s.strip().threshold(), String.format(Locale.ROOT, " threshold at %.1f %% FRR",
+                100 * shownSetup.stripRejection()));
+        stripVerdict.setText(stripLine("Backdoored model", s.strip()) + "\n" + stripLine("Clean twin", s.twinStrip()));
+    }
+
+    private static String stripLine(String model, org.glassbox.backdoor.Strip.Result r) {
+        return String.format(Locale.ROOT, "%s: threshold %.3f bits · clean inputs refused (FRR) %.1f %% · triggered inputs let through"
+                + " (FAR) %.1f %% · %d clean and %d triggered inputs, %d overlays each", model, r.threshold(), 100 * r.falseRejection(),
+                100 * r.falseAcceptance(), r.cleanEntropy().length, r.triggeredEntropy().length, r.overlays());
     }
 
     private void drawPoisoned(BackdoorSnapshot.Examples e) {

@@ -212,20 +212,14 @@ public final class MembershipPage extends WorkspacePageBase {
         java.util.Arrays.sort(sorted);
         double lo = sorted[(int) Math.floor(0.01 * (sorted.length - 1))];
         double hi = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
-        int bins = 40;
-        double[] in = new double[bins];
-        double[] out = new double[bins];
+        java.util.List<Double> in = new ArrayList<>();
+        java.util.List<Double> out = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            int bin = hi > lo ? (int) Math.max(0, Math.min(bins - 1, (scores[i] - lo) / (hi - lo) * bins)) : 0;
-            if (shown.member()[i]) {
-                in[bin]++;
-            } else {
-                out[bin]++;
-            }
+            (shown.member()[i] ? in : out).add(scores[i]);
         }
         histogram.setPlot(new org.glassbox.metrics.Plot("", a.name() + " score (1st to 99th percentile)", "candidates"));
-        histogram.plot().series("members", binEdges(lo, hi, bins), steps(in));
-        histogram.plot().series("non-members", binEdges(lo, hi, bins), steps(out));
+        histogram.plot().histogram("members", in.stream().mapToDouble(Double::doubleValue).toArray(), lo, hi, 40);
+        histogram.plot().histogram("non-members", out.stream().mapToDouble(Double::doubleValue).toArray(), lo, hi, 40);
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             if (shown.member()[i]) {
@@ -258,26 +252,6 @@ public final class MembershipPage extends WorkspacePageBase {
     /** For tests: the attacks' rows as shown. */
     public List<AttackResult> rows() {
         return List.copyOf(table.getItems());
-    }
-
-    /** The x of a histogram drawn as a staircase: each bin's left and right edge. */
-    private static double[] binEdges(double lo, double hi, int bins) {
-        double[] x = new double[2 * bins];
-        for (int b = 0; b < bins; b++) {
-            x[2 * b] = lo + (hi - lo) * b / bins;
-            x[2 * b + 1] = lo + (hi - lo) * (b + 1) / bins;
-        }
-        return x;
-    }
-
-    /** Each bin's count twice, for the staircase of {@link #binEdges}. */
-    private static double[] steps(double[] counts) {
-        double[] y = new double[2 * counts.length];
-        for (int b = 0; b < counts.length; b++) {
-            y[2 * b] = counts[b];
-            y[2 * b + 1] = counts[b];
-        }
-        return y;
     }
 
     private static String rocLabel(AttackResult a) {
