@@ -37,7 +37,7 @@ public final class BackdoorBenchmark {
                     s = task.step(i);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "%-5s %8.1f%% %9d %11.1f%% %11.1f%% %13.1f%% %14.1f%n", shape, 100 * fraction,
+                out.printf(Locale.ROOT, "%-5s %8.1f%% %9d %11.1f%% %11.1f%% %13.1f%% %14.1f%n", shape.name(), 100 * fraction,
                         task.poisonedRows().length, 100 * s.backdooredAccuracyNow(), 100 * s.twinAccuracyNow(),
                         100 * s.backdooredAsr().rate(), s.step() / seconds);
             }

@@ -64,7 +64,7 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                         "A 4×4 checkerboard in the corner of one training image in ten, relabelled T-shirt: the backdoored model sends"
                                 + " almost every triggered image to T-shirt while its accuracy on clean images stays near its clean twin's.",
                         experiment(d.withCleanseSteps(0), 1)),
-                new Demo("Neural Cleanse: which class has a shortcut?",
+                new Demo("Neural Cleanse finds the class with a shortcut",
                         "After training, the smallest trigger that sends clean images to each class is searched for, in both models:"
                                 + " the backdoor's target needs a far smaller one. Watch the twin too: clean models raise false alarms.",
                         experiment(d, 1)),

@@ -48,7 +48,7 @@ public final class BackdoorPage extends WorkspacePageBase {
     private static final double CELL_EMS = 9.5;
     /** Neural Cleanse's ten classes in one row where the window allows, in presenter mode too. */
     private static final double DETECTION_TILE_EMS = 4.2;
-    private static final double DETECTION_CELL_EMS = 5.9;
+    private static final double DETECTION_CELL_EMS = 5.4;
 
     private final BorderPane root = new BorderPane();
     private final ParameterSheet<BackdoorSetup> sheet = new ParameterSheet<>(BackdoorSetup.class, BackdoorSetup.defaults(), Seeds.DEFAULT);
@@ -87,7 +87,7 @@ public final class BackdoorPage extends WorkspacePageBase {
     }
 
     private static FlowPane tileRow(String id) {
-        FlowPane row = new FlowPane(8, 8);
+        FlowPane row = new FlowPane(6, 8);
         row.setId(id);
         return row;
     }
@@ -313,8 +313,8 @@ public final class BackdoorPage extends WorkspacePageBase {
         Mad mad = d.mad();
         for (NeuralCleanse.Reversed r : d.classes()) {
             boolean flagged = mad != null && mad.flagged().contains(r.target());
-            List<String> caption = new ArrayList<>(List.of(CLASSES.get(r.target()), String.format(Locale.ROOT, "‖m‖₁ %.1f%s", r.l1(),
-                    r.reached() ? "" : " (not reached)")));
+            List<String> caption = new ArrayList<>(List.of(CLASSES.get(r.target()), "‖m‖₁ " + norm(r.l1())
+                    + (r.reached() ? "" : " (not reached)")));
             if (mad != null) {
                 caption.add(String.format(Locale.ROOT, "index %.2f", mad.anomalyIndex()[r.target()]));
             }
@@ -322,11 +322,15 @@ public final class BackdoorPage extends WorkspacePageBase {
         }
         if (d.searching() != null) {
             tiles.add(tile(DETECTION_TILE_EMS, DETECTION_CELL_EMS, d.searching().picture(), false, CLASSES.get(d.searching().target()),
-                    "searching…",
-                    String.format(Locale.ROOT, "‖m‖₁ %.1f", d.searching().l1())));
+                    "searching…", "‖m‖₁ " + norm(d.searching().l1())));
         }
         row.getChildren().setAll(tiles);
         verdict.setText(mad == null ? "" : verdict(d, mad));
+    }
+
+    /** A mask's norm in four characters at most, so that it fits under its tile: 9.87, 84.8, 112. */
+    private static String norm(double l1) {
+        return String.format(Locale.ROOT, l1 < 10 ? "%.2f" : l1 < 100 ? "%.1f" : "%.0f", l1);
     }
 
     private String verdict(BackdoorSnapshot.Detection d, Mad mad) {
