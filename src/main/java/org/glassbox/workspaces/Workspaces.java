@@ -18,7 +18,8 @@ public final class Workspaces {
 
     private static final List<Workspace<?, ?>> ALL = List.of(new ModelLabWorkspace(), new InversionWorkspace(),
             new RegionsWorkspace(), new ExtractionWorkspace(), new WatermarkWorkspace(), new MembershipWorkspace(),
-            new org.glassbox.privacy.PrivacyWorkspace(), new org.glassbox.backdoor.BackdoorWorkspace());
+            new org.glassbox.privacy.PrivacyWorkspace(), new org.glassbox.backdoor.BackdoorWorkspace(),
+            new org.glassbox.memorization.MemorizationWorkspace());
 
     private Workspaces() {
     }
