@@ -36,7 +36,8 @@ final class WorkspaceRegistry {
             "watermarks", WatermarkPage::new,
             "membership-inference", MembershipPage::new,
             "differential-privacy", org.glassbox.privacy.ui.PrivacyPage::new,
-            "backdoors", org.glassbox.backdoor.ui.BackdoorPage::new);
+            "backdoors", org.glassbox.backdoor.ui.BackdoorPage::new,
+            "memorization", org.glassbox.memorization.ui.MemorizationPage::new);
 
     private WorkspaceRegistry() {
     }
