@@ -32,7 +32,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repetitions per figure (best is printed). Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    enum Suite { models, regions, inversion, extraction, watermark, membership, backdoors, demos, all }
+    enum Suite { models, regions, inversion, extraction, watermark, membership, backdoors, memorization, demos, all }
 
     @Option(names = "--suite", defaultValue = "models",
             description = "Which figures: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -84,6 +84,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.println();
         if (suite == Suite.demos) {
             return demos(assets);
+        }
+        if (suite == Suite.memorization || suite == Suite.all) {
+            org.glassbox.memorization.MemorizationBenchmark.run(System.out, org.glassbox.watermark.KjvCorpus.load(assets), 1);
+            System.out.println();
+            if (suite == Suite.memorization) {
+                return 0;
+            }
         }
         if (suite == Suite.backdoors || suite == Suite.all) {
             org.glassbox.backdoor.BackdoorBenchmark.run(System.out, FashionMnist.train(assets), test, 3);
