@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.IterativeTask;
+import org.glassbox.metrics.Curves;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.metrics.Predictions;
@@ -240,7 +241,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         INDArray x = cleanData.getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
         INDArray y = cleanData.getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
         Random random = new Random(Seeds.derive(seed, "unlearning"));
-        int[] order = shuffled(n, random);
+        int[] order = Seeds.permutation(n, random);
         int stamped = (int) Math.round(Unlearning.STAMPED_SHARE * n);
         Trigger reversed = new Trigger(height, width, chosen.mask(), chosen.pattern());
         for (int k = 0; k < stamped; k++) {
@@ -248,7 +249,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         }
         unlearned = backdoored.clone();
         DataSet data = new DataSet(x, y);
-        int[] batches = shuffled(n, random);
+        int[] batches = Seeds.permutation(n, random);
         for (int from = 0; from < n; from += setup.batchSize()) {
             unlearned.fit(batch(data, Arrays.copyOfRange(batches, from, Math.min(n, from + setup.batchSize()))));
         }
@@ -280,7 +281,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         while (stepsDone < until) {
             int inEpoch = stepsDone % perEpoch;
             if (inEpoch == 0) {
-                epochOrder = shuffled(setup.examples(), batchOrder);
+                epochOrder = Seeds.permutation(setup.examples(), batchOrder);
             }
             int from = inEpoch * setup.batchSize();
             int[] rows = Arrays.copyOfRange(epochOrder, from, Math.min(epochOrder.length, from + setup.batchSize()));
@@ -294,11 +295,11 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         int[] tTriggered = Predictions.argmax(twin.output(triggeredFeatures, false));
         backdooredAsr = AttackSuccess.of(bTriggered, testLabels, setup.targetClass());
         twinAsr = AttackSuccess.of(tTriggered, testLabels, setup.targetClass());
-        steps = append(steps, stepsDone);
-        backdooredAccuracy = append(backdooredAccuracy, accuracy(bClean));
-        backdooredSuccess = append(backdooredSuccess, backdooredAsr.rate());
-        twinAccuracy = append(twinAccuracy, accuracy(tClean));
-        twinSuccess = append(twinSuccess, twinAsr.rate());
+        steps = Curves.append(steps, stepsDone);
+        backdooredAccuracy = Curves.append(backdooredAccuracy, accuracy(bClean));
+        backdooredSuccess = Curves.append(backdooredSuccess, backdooredAsr.rate());
+        twinAccuracy = Curves.append(twinAccuracy, accuracy(tClean));
+        twinSuccess = Curves.append(twinSuccess, twinAsr.rate());
         int[] shown = shownExamples.testIndex();
         examples = new BackdoorSnapshot.Examples(shownExamples.poisoned(), shownExamples.poisonedTrueLabels(), shown,
                 shownExamples.test(), shownExamples.triggeredTest(), shownExamples.testLabels(), pick(bClean, shown),
@@ -336,25 +337,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         return Arrays.stream(at).map(i -> values[i]).toArray();
     }
 
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
 
-    private static double[] append(double[] values, double v) {
-        double[] next = Arrays.copyOf(values, values.length + 1);
-        next[values.length] = v;
-        return next;
-    }
 
     public Trigger trigger() {
         return trigger;

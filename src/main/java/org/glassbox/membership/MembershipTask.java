@@ -251,7 +251,7 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        shuffle(all, new Random(Seeds.derive(seed, "pool")));
+        Seeds.shuffle(all, new Random(Seeds.derive(seed, "pool")));
         poolIndex = java.util.Arrays.copyOf(all, setup.pool());
         java.util.Arrays.sort(poolIndex);
         double[][] rows = new double[poolIndex.length][];
@@ -269,7 +269,7 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        shuffle(order, new Random(halfSeed));
+        Seeds.shuffle(order, new Random(halfSeed));
         boolean[] in = new boolean[order.length];
         for (int i = 0; i < order.length / 2; i++) {
             in[order[i]] = true;
@@ -328,7 +328,7 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
             for (int i = 0; i < shuffled.length; i++) {
                 shuffled[i] = i;
             }
-            shuffle(shuffled, order);
+            Seeds.shuffle(shuffled, order);
             for (int from = 0; from < shuffled.length; from += setup.batchSize()) {
                 net.fit((DataSet) data.get(java.util.Arrays.copyOfRange(shuffled, from, Math.min(shuffled.length,
                         from + setup.batchSize()))));
@@ -395,12 +395,4 @@ public final class MembershipTask implements IterativeTask<MembershipSnapshot> {
         return n;
     }
 
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassbox.engine.IterativeTask;
+import org.glassbox.metrics.Curves;
 import org.glassbox.engine.Seeds;
 import org.glassbox.engine.UserFacingException;
 import org.glassbox.watermark.KjvCorpus;
@@ -206,7 +207,7 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
     }
 
     private void measure() {
-        steps = append(steps, stepsDone);
+        steps = Curves.append(steps, stepsDone);
         double[] all = format.enumerable() ? scorer.all() : null;
         double[] sample = all != null ? Arrays.stream(referenceSample).mapToDouble(c -> all[(int) c]).toArray() : scorer.of(referenceSample);
         long[] secrets = canaries.stream().mapToLong(Canary::secret).toArray();
@@ -220,10 +221,10 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
             } else {
                 ranks[c] = Exposure.rank(sample, secretScores[c]);
             }
-            exact[c] = append(exact[c], e);
-            extrapolated[c] = append(extrapolated[c], Exposure.extrapolated(sample, secretScores[c], format.candidates()));
+            exact[c] = Curves.append(exact[c], e);
+            extrapolated[c] = Curves.append(extrapolated[c], Exposure.extrapolated(sample, secretScores[c], format.candidates()));
         }
-        perplexity = append(perplexity, heldOutPerplexity());
+        perplexity = Curves.append(perplexity, heldOutPerplexity());
     }
 
     /** exp of the mean negative log-likelihood of the held-out words, each given the ones before it. */
@@ -246,11 +247,6 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
         return Arrays.stream(rows).map(double[]::clone).toArray(double[][]::new);
     }
 
-    private static double[] append(double[] values, double v) {
-        double[] next = Arrays.copyOf(values, values.length + 1);
-        next[values.length] = v;
-        return next;
-    }
 
     public MultiLayerNetwork network() {
         return network;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassbox.data.LabeledImages;
 import org.glassbox.engine.IterativeTask;
+import org.glassbox.metrics.Curves;
 import org.glassbox.engine.Seeds;
 import org.glassbox.models.samples.SampleModels;
 import org.nd4j.linalg.activations.Activation;
@@ -69,10 +70,10 @@ public final class PrivacyTask implements IterativeTask<PrivacySnapshot> {
         RdpAccountant.Conversion eps = privateRun.epsilon(setup.delta());
         double privateAccuracy = accuracy(privateRun.network());
         double plainAccuracy = accuracy(plainRun.network());
-        steps = append(steps, until);
-        epsilons = append(epsilons, eps.epsilon());
-        privateCurve = append(privateCurve, privateAccuracy);
-        plainCurve = append(plainCurve, plainAccuracy);
+        steps = Curves.append(steps, until);
+        epsilons = Curves.append(epsilons, eps.epsilon());
+        privateCurve = Curves.append(privateCurve, privateAccuracy);
+        plainCurve = Curves.append(plainCurve, plainAccuracy);
         return new PrivacySnapshot(until, eps.epsilon(), eps.order(), privateAccuracy, plainAccuracy, steps, epsilons, privateCurve,
                 plainCurve, last == null ? 0 : last.sampled(), last == null ? 0 : last.clippedShare());
     }
@@ -86,9 +87,4 @@ public final class PrivacyTask implements IterativeTask<PrivacySnapshot> {
         return (double) right / testLabels.length;
     }
 
-    private static double[] append(double[] values, double v) {
-        double[] next = Arrays.copyOf(values, values.length + 1);
-        next[values.length] = v;
-        return next;
-    }
 }

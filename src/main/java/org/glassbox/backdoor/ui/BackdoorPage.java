@@ -26,14 +26,12 @@ import org.glassbox.backdoor.NeuralCleanse;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.Seeds;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.metrics.Plot;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.PageContext;
-import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.PlotView;
-import org.glassbox.ui.WorkspacePageBase;
+import org.glassbox.ui.SetupSheetPage;
 import org.glassbox.workspace.RunTiming;
 
 /**
@@ -41,7 +39,7 @@ import org.glassbox.workspace.RunTiming;
  * success drawn as they go, the poisoned images and a row of test images with and without the
  * trigger), then Neural Cleanse's reversed trigger for every class of both, forming as it searches.
  */
-public final class BackdoorPage extends WorkspacePageBase {
+public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
 
     private static final List<String> CLASSES = FashionMnist.CLASS_NAMES;
     private static final double TILE_EMS = 5;
@@ -51,7 +49,6 @@ public final class BackdoorPage extends WorkspacePageBase {
     private static final double DETECTION_CELL_EMS = 5.4;
 
     private final BorderPane root = new BorderPane();
-    private final ParameterSheet<BackdoorSetup> sheet = new ParameterSheet<>(BackdoorSetup.class, BackdoorSetup.defaults(), Seeds.DEFAULT);
     private final PlotView training = new PlotView(new Plot("Clean accuracy and attack success", "training step", "share of test images"));
     private final Label status = new Label("Press F5 to train the backdoored model and its clean twin.");
     private final FlowPane poisoned = tileRow("poisonedTiles");
@@ -175,21 +172,10 @@ public final class BackdoorPage extends WorkspacePageBase {
     }
 
     @Override
-    public Experiment currentExperiment() {
-        return BackdoorWorkspace.experiment(sheet.value(), sheet.seed());
-    }
-
-    @Override
-    protected void show(Experiment experiment, Path base) throws Exception {
-        sheet.setValue(workspace.setup(experiment) instanceof BackdoorSetup s ? s : BackdoorSetup.defaults());
-        sheet.setSeed(experiment.seed());
-    }
-
-    @Override
     public void run() {
         startUnlessBusy(() -> {
             Experiment experiment = currentExperiment();
-            BackdoorSetup setup = (BackdoorSetup) workspace.setup(experiment);
+            BackdoorSetup setup = setupOf(experiment);
             BackdoorTask task = BackdoorWorkspace.task(setup, experiment.seed(), assets);
             shownExperiment = experiment;
             shownSetup = setup;

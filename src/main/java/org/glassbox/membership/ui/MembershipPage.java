@@ -37,8 +37,7 @@ import org.glassbox.membership.MembershipWorkspace;
 import org.glassbox.metrics.RocChart;
 import org.glassbox.ui.ImageTiles;
 import org.glassbox.ui.PageContext;
-import org.glassbox.ui.ParameterSheet;
-import org.glassbox.ui.WorkspacePageBase;
+import org.glassbox.ui.SetupSheetPage;
 import org.glassbox.workspace.RunTiming;
 
 /**
@@ -46,11 +45,9 @@ import org.glassbox.workspace.RunTiming;
  * axes (redrawn as each shadow model finishes), the figures table, the score histogram of members
  * and non-members, and the members the strongest attack is surest of.
  */
-public final class MembershipPage extends WorkspacePageBase {
+public final class MembershipPage extends SetupSheetPage<MembershipSetup> {
 
     private final BorderPane root = new BorderPane();
-    private final ParameterSheet<MembershipSetup> sheet =
-            new ParameterSheet<>(MembershipSetup.class, MembershipSetup.defaults(), org.glassbox.engine.Seeds.DEFAULT);
     private final org.glassbox.ui.PlotView roc = new org.glassbox.ui.PlotView(RocChart.plot("ROC of every attack (log-log)", 100, 100));
     /** The candidates' counts the ROC's axes are drawn for. */
     private int rocMembers = -1;
@@ -136,25 +133,10 @@ public final class MembershipPage extends WorkspacePageBase {
     }
 
     @Override
-    public Experiment currentExperiment() {
-        return MembershipWorkspace.experiment(sheet.value(), sheet.seed());
-    }
-
-    @Override
-    protected void show(Experiment experiment, Path base) throws Exception {
-        sheet.setValue(workspace().setup(experiment));
-        sheet.setSeed(experiment.seed());
-    }
-
-    private MembershipWorkspace workspace() {
-        return (MembershipWorkspace) workspace;
-    }
-
-    @Override
     public void run() {
         startUnlessBusy(() -> {
             Experiment experiment = currentExperiment();
-            MembershipSetup setup = workspace().setup(experiment);
+            MembershipSetup setup = setupOf(experiment);
             Parameters.requireValid(setup);
             if (train == null) {
                 train = FashionMnist.train(assets);

@@ -15,7 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.Job;
-import org.glassbox.engine.Seeds;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.memorization.Canary;
 import org.glassbox.memorization.MemorizationSetup;
@@ -24,18 +23,15 @@ import org.glassbox.memorization.MemorizationTask;
 import org.glassbox.memorization.MemorizationWorkspace;
 import org.glassbox.metrics.Plot;
 import org.glassbox.ui.PageContext;
-import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.PlotView;
-import org.glassbox.ui.WorkspacePageBase;
+import org.glassbox.ui.SetupSheetPage;
 import org.glassbox.watermark.KjvCorpus;
 import org.glassbox.workspace.RunTiming;
 
 /** Memorization: a word LSTM trained on text with planted secrets, each secret's exposure drawn against the steps. */
-public final class MemorizationPage extends WorkspacePageBase {
+public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
 
     private final BorderPane root = new BorderPane();
-    private final ParameterSheet<MemorizationSetup> sheet =
-            new ParameterSheet<>(MemorizationSetup.class, MemorizationSetup.defaults(), Seeds.DEFAULT);
     private final PlotView exposure = new PlotView(new Plot("Exposure of each secret", "training step", "exposure (bits)"));
     private final PlotView perplexity = new PlotView(new Plot("Held-out perplexity", "training step", "perplexity (words)"));
     private final Label status = new Label("Press F5 to plant the secrets and train the language model.");
@@ -92,21 +88,10 @@ public final class MemorizationPage extends WorkspacePageBase {
     }
 
     @Override
-    public Experiment currentExperiment() {
-        return MemorizationWorkspace.experiment(sheet.value(), sheet.seed());
-    }
-
-    @Override
-    protected void show(Experiment experiment, Path base) throws Exception {
-        sheet.setValue(workspace.setup(experiment) instanceof MemorizationSetup s ? s : MemorizationSetup.defaults());
-        sheet.setSeed(experiment.seed());
-    }
-
-    @Override
     public void run() {
         startUnlessBusy(() -> {
             Experiment experiment = currentExperiment();
-            MemorizationSetup setup = (MemorizationSetup) workspace.setup(experiment);
+            MemorizationSetup setup = setupOf(experiment);
             if (corpus == null) {
                 corpus = KjvCorpus.load(assets);
             }

@@ -21,17 +21,14 @@ import org.glassbox.privacy.PrivacySnapshot;
 import org.glassbox.privacy.PrivacyTask;
 import org.glassbox.privacy.PrivacyWorkspace;
 import org.glassbox.ui.PageContext;
-import org.glassbox.ui.ParameterSheet;
 import org.glassbox.ui.PlotView;
-import org.glassbox.ui.WorkspacePageBase;
+import org.glassbox.ui.SetupSheetPage;
 import org.glassbox.workspace.RunTiming;
 
 /** Differential privacy: DP-SGD and its non-private twin training side by side, ε and both accuracies drawn as they go. */
-public final class PrivacyPage extends WorkspacePageBase {
+public final class PrivacyPage extends SetupSheetPage<PrivacySetup> {
 
     private final BorderPane root = new BorderPane();
-    private final ParameterSheet<PrivacySetup> sheet =
-            new ParameterSheet<>(PrivacySetup.class, PrivacySetup.defaults(), org.glassbox.engine.Seeds.DEFAULT);
     private final PlotView epsilon = new PlotView(new org.glassbox.metrics.Plot("Privacy spent", "step", "ε (δ fixed)"));
     private final PlotView accuracy = new PlotView(new org.glassbox.metrics.Plot("Test accuracy", "step", "accuracy"));
     private final Label status = new Label("Press F5 to train both models.");
@@ -82,21 +79,10 @@ public final class PrivacyPage extends WorkspacePageBase {
     }
 
     @Override
-    public Experiment currentExperiment() {
-        return PrivacyWorkspace.experiment(sheet.value(), sheet.seed());
-    }
-
-    @Override
-    protected void show(Experiment experiment, Path base) throws Exception {
-        sheet.setValue(workspace.setup(experiment) instanceof PrivacySetup s ? s : PrivacySetup.defaults());
-        sheet.setSeed(experiment.seed());
-    }
-
-    @Override
     public void run() {
         startUnlessBusy(() -> {
             Experiment experiment = currentExperiment();
-            PrivacySetup setup = (PrivacySetup) workspace.setup(experiment);
+            PrivacySetup setup = setupOf(experiment);
             Parameters.requireValid(setup);
             if (train == null) {
                 train = FashionMnist.train(assets);
