@@ -43,12 +43,12 @@ class MemorizationTest {
 
     @Test
     void aSecretWrittenAHundredTimesIsMoreExposedThanTheSameSecretNeverWritten() throws Exception {
-        MemorizationTask planted = new MemorizationTask(corpus, small("100", 240), 4);
-        MemorizationTask absent = new MemorizationTask(corpus, small("0", 240), 4);
+        MemorizationTask planted = new MemorizationTask(corpus, small("100", 150), 4);
+        MemorizationTask absent = new MemorizationTask(corpus, small("0", 150), 4);
         assertEquals(planted.canaries().get(0).secret(), absent.canaries().get(0).secret(), "the same secret, drawn from the seed");
         MemorizationSnapshot with = runAll(planted);
         MemorizationSnapshot without = runAll(absent);
-        // observed (seed 4): 9.97 bits (rank 1 of 1,000) against 1.2 bits
+        // observed (seed 4, 150 steps): 9.97 bits, rank 1 of 1,000, against 0.02 bits, rank 986
         assertTrue(with.exposureNow(0) > without.exposureNow(0) + 3, with.exposureNow(0) + " against " + without.exposureNow(0));
     }
 
