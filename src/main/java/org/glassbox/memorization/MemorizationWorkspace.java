@@ -124,7 +124,7 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
 
     /** Each secret's exposure against the steps: exact (solid) and extrapolated (dashed), with the ceiling log₂|R|. */
     public static Plot exposurePlot(MemorizationSnapshot s, MemorizationSetup setup) {
-        Plot plot = new Plot("Exposure of each secret", "training step", "exposure (bits)").yRange(0, Exposure.log2(s.candidates()) + 0.5);
+        Plot plot = new Plot("Exposure of each secret", "training step", "exposure (bits)").yRange(0, Exposure.log2(s.candidates()) * 1.15);
         for (int c = 0; c < s.canaries().size(); c++) {
             String name = "written " + s.canaries().get(c).repetitions() + "×";
             if (!Double.isNaN(s.exposureNow(c)) && !Double.isNaN(s.exactExposure()[c][0])) {

@@ -121,9 +121,10 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
             Label row = new Label(String.format(Locale.ROOT, "“%s” written %d× · rank %,d of %,.0f · %s", canary.text(),
                     canary.repetitions(), s.ranks()[c], s.candidates(), Double.isNaN(exact)
                             ? String.format(Locale.ROOT, "%.2f bits (extrapolated; too many candidates to count)", extrapolated)
-                            : String.format(Locale.ROOT, "%.2f bits (extrapolated from %,d candidates: %.2f)", exact,
+                            : String.format(Locale.ROOT, "%.2f bits (skew-normal from %,d candidates: %.2f)", exact,
                             shownSetup.references(), extrapolated)));
             row.setWrapText(true);
+            row.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             rows.add(row);
         }
         secrets.getChildren().setAll(rows);
