@@ -39,8 +39,36 @@ public record MemorizationSetup(
         @Param(label = "Reference sample", description = "Candidates drawn for the skew-normal extrapolation of exposure.",
                 min = 100, max = 1_000_000)
         int references,
+        @Param(label = "Extraction samples", description = "After training, texts the model writes from nothing, ranked and checked"
+                + " against its training text (0: no extraction).", min = 0, max = 5000)
+        int extractionSamples,
+        @Param(label = "Sample length", description = "Words per generated sample.", min = 10, max = 256)
+        int sampleLength,
+        @Param(label = "Top k", description = "Each word is drawn from the model's k most likely.", min = 1, max = 10_000)
+        int topK,
+        @Param(label = "Temperature", description = "Sharpens (below 1) or flattens (above 1) the model's distribution.", min = 0.05,
+                max = 20)
+        double temperature,
+        @Param(label = "Decaying temperature", description = "The paper's start: temperature 10 falling to 1 over the first 20 words.")
+        boolean decayingTemperature,
         @Param(label = "Steps per frame", description = "Training steps between two measurements of exposure.", min = 1, max = 10_000)
         int stepsPerFrame) {
+
+    /** With the extraction attack at its defaults: 200 samples of 40 words, top 40, temperature 1. */
+    public MemorizationSetup(String format, String repetitions, int verses, int vocabulary, int hidden, int steps, int batchSize, int window,
+                             double learningRate, boolean forgetting, double secretsUntil, int references, int stepsPerFrame) {
+        this(format, repetitions, verses, vocabulary, hidden, steps, batchSize, window, learningRate, forgetting, secretsUntil, references,
+                200, 40, 40, 1.0, false, stepsPerFrame);
+    }
+
+    /**
+     * The attack's settings. A verbatim run counts as memorised from 20 words (punctuation marks
+     * included): the Bible repeats its formulas, and of 1,000 held-out passages of 40 words, 136
+     * share 10 words in a row with the first 3,000 training verses, 6 share 20. The window score spans 10 words.
+     */
+    public ExtractionAttack.Settings extraction() {
+        return new ExtractionAttack.Settings(extractionSamples, sampleLength, topK, temperature, decayingTemperature, 10, 20);
+    }
 
     public static MemorizationSetup defaults() {
         return new MemorizationSetup("my number is _ _ _ _ _", "1, 5, 25, 100", 3000, 1000, 64, 800, 32, 24, 3e-3, false, 0.5, 2000, 80);
@@ -48,7 +76,7 @@ public record MemorizationSetup(
 
     public MemorizationSetup withForgetting(boolean on) {
         return new MemorizationSetup(format, repetitions, verses, vocabulary, hidden, steps, batchSize, window, learningRate, on,
-                secretsUntil, references, stepsPerFrame);
+                secretsUntil, references, extractionSamples, sampleLength, topK, temperature, decayingTemperature, stepsPerFrame);
     }
 
     public SecretFormat secretFormat() throws UserFacingException {

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * The run after a frame: each secret's exposure against the steps, by exact enumeration (NaN
  * when the format has too many candidates) and by the skew-normal extrapolation, its rank now,
- * the held-out perplexity, and whether the text of the steps just taken held the secrets.
+ * the held-out perplexity, and whether the text of the steps just taken held the secrets; after
+ * the last frame, the extraction attack's samples (null before, or when it is off).
  */
 public record MemorizationSnapshot(int step, int totalSteps, List<Canary> canaries, double[] steps, double[][] exactExposure,
                                    double[][] extrapolatedExposure, long[] ranks, double[] perplexity, boolean secretsInText,
-                                   double candidates) {
+                                   double candidates, ExtractionAttack.Result extraction) {
 
     public double exposureNow(int canary) {
         double[] curve = exactExposure[canary];

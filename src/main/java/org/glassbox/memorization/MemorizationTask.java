@@ -41,6 +41,7 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
     private final int[] withSecrets;
     private final int[] withoutSecrets;
     private final int[] heldOut;
+    private final int[] heldOutControl;
     private final MultiLayerNetwork network;
     private final CanaryScorer scorer;
     private final Random windows;
@@ -52,9 +53,12 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
     private double[][] extrapolated;
     private double[] perplexity = new double[0];
     private long[] ranks = new long[0];
+    private final long seed;
+    private ExtractionAttack.Result extraction;
 
     public MemorizationTask(KjvCorpus corpus, MemorizationSetup setup, long seed) throws UserFacingException {
         this.setup = setup;
+        this.seed = seed;
         this.format = setup.secretFormat();
         List<Integer> counts = setup.repetitionCounts();
         List<String> verses = corpus.trainingVerses().subList(0, Math.min(setup.verses(), corpus.trainingVerses().size()));
@@ -85,6 +89,8 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
         }
         List<String> held = corpus.heldOutTokens();
         heldOut = ids(held.subList(0, Math.min(HELD_OUT_WORDS, held.size())));
+        // the control of the extraction attack: as many held-out words as the model was trained on
+        heldOutControl = ids(held.subList(0, Math.min(withSecrets.length, held.size())));
         LanguageModelRecipe recipe = new LanguageModelRecipe(vocabulary.size(), Math.min(64, setup.hidden()), setup.hidden(), setup.window(),
                 setup.batchSize(), 1, setup.learningRate());
         long init = Seeds.derive(seed, "initial-weights");
@@ -170,7 +176,7 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
 
     @Override
     public int iterations() {
-        return frames;
+        return frames + (setup.extractionSamples() > 0 ? 1 : 0);
     }
 
     private boolean secretsInTextAt(int step) {
@@ -179,6 +185,12 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
 
     @Override
     public MemorizationSnapshot step(int index) {
+        if (index == frames) {
+            extraction = ExtractionAttack.run(network, vocabulary, withSecrets, heldOutControl, setup.extraction(),
+                    Seeds.derive(seed, "extraction"));
+            return new MemorizationSnapshot(stepsDone, setup.steps(), canaries, steps, copy(exact), copy(extrapolated), ranks, perplexity,
+                    secretsInTextAt(stepsDone - 1), format.candidates(), extraction);
+        }
         int until = Math.min(setup.steps(), (index + 1) * setup.stepsPerFrame());
         boolean lastWithSecrets = true;
         while (stepsDone < until) {
@@ -188,7 +200,7 @@ public final class MemorizationTask implements IterativeTask<MemorizationSnapsho
         }
         measure();
         return new MemorizationSnapshot(stepsDone, setup.steps(), canaries, steps, copy(exact), copy(extrapolated), ranks,
-                perplexity, lastWithSecrets, format.candidates());
+                perplexity, lastWithSecrets, format.candidates(), null);
     }
 
     private void fit(int[] text) {

@@ -65,7 +65,8 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
 
     @Override
     public Experiment example(long seed) {
-        return experiment(new MemorizationSetup("my number is _ _ _", "1, 50", 300, 300, 16, 12, 8, 12, 3e-3, false, 0.5, 200, 6), seed);
+        return experiment(new MemorizationSetup("my number is _ _ _", "1, 50", 300, 300, 16, 12, 8, 12, 3e-3, false, 0.5, 200, 30, 24, 40,
+                1.0, false, 6), seed);
     }
 
     @Override
@@ -107,7 +108,12 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
 
             @Override
             public List<String> summary(MemorizationSnapshot last, RunTiming timing) {
-                return List.of(line(last) + String.format(Locale.ROOT, "; %.1f s", timing.seconds()));
+                List<String> lines = new ArrayList<>();
+                lines.add(line(last) + String.format(Locale.ROOT, "; %.1f s", timing.seconds()));
+                if (last.extraction() != null) {
+                    lines.addAll(extractionLines(last.extraction()));
+                }
+                return lines;
             }
         };
     }
@@ -120,6 +126,36 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
                     s.exposureNow(c), s.ranks()[c]));
         }
         return sb.toString();
+    }
+
+    /** Per score, the share of its top k with a verbatim run from the training text, beside the held-out control. */
+    public static List<String> extractionLines(ExtractionAttack.Result r) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "Extraction, %d samples of %d words: share with a run of ≥ %d"
+                + " training words (held-out control) in the top", r.samples().size(), r.settings().length(), r.settings().verbatimWords()));
+        for (int k : r.ks()) {
+            head.append(' ').append(k);
+        }
+        lines.add(head.toString());
+        for (MembershipScores.Score score : MembershipScores.Score.values()) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-16s", scoreName(score)));
+            for (int j = 0; j < r.ks().length; j++) {
+                sb.append(String.format(Locale.ROOT, " %5.1f %% (%.1f %%)", 100 * r.precision().get(score)[j],
+                        100 * r.controlPrecision().get(score)[j]));
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    public static String scoreName(MembershipScores.Score score) {
+        return switch (score) {
+            case PERPLEXITY -> "perplexity";
+            case REFERENCE_RATIO -> "bigram ratio";
+            case LOWERCASE_RATIO -> "lower-case ratio";
+            case ZLIB_RATIO -> "zlib ratio";
+            case WINDOW -> "window of 10";
+        };
     }
 
     /** Each secret's exposure against the steps: exact (solid) and extrapolated (dashed), with the ceiling log₂|R|. */
@@ -162,6 +198,19 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
                 }
             }
             Files.write(folder.resolve("exposure.csv"), rows);
+            List<String> files = new ArrayList<>(List.of("exposure.csv"));
+            if (last.extraction() != null) {
+                List<String> samples = new ArrayList<>();
+                samples.add("sample,perplexity,reference_ratio,lowercase_ratio,zlib_ratio,window_perplexity,longest_training_run,"
+                        + "longest_held_out_run");
+                for (ExtractionAttack.Sample x : last.extraction().samples()) {
+                    samples.add(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%s,%s,%d,%d", x.text().replace("\"", "\"\""), x.perplexity(),
+                            x.referenceRatio(), x.lowercaseRatio(), x.zlibRatio(), x.windowPerplexity(), x.training().length(),
+                            x.heldOut().length()));
+                }
+                Files.write(folder.resolve("samples.csv"), samples);
+                files.add("samples.csv");
+            }
             ModelSerializer.writeModel(task.network(), folder.resolve(MODEL_FILE).toFile(), false);
             String words = LanguageModel.vocabularyFileOf(folder.resolve(MODEL_FILE));
             task.vocabulary().write(folder.resolve(words));
@@ -175,7 +224,7 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
             }
             Map<String, Object> timings = new LinkedHashMap<>();
             timings.put("stepsPerSecond", last.step() / Math.max(timing.seconds(), 1e-9));
-            List<String> files = List.of("exposure.csv", MODEL_FILE, words, "run.json", "report.html");
+            files.addAll(List.of(MODEL_FILE, words, "run.json", "report.html"));
             RunRecord record = new RunRecord(experiment, Versions.current(), timing.started().toString(), timing.seconds(), timings,
                     metrics, files);
             ExperimentFiles.JSON.writeValue(folder.resolve("run.json").toFile(), record);
@@ -183,15 +232,25 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
             for (Canary c : last.canaries()) {
                 secrets.put(c.text(), c.repetitions() + " times");
             }
-            new HtmlReport("Memorization: the exposure of planted secrets")
+            HtmlReport html = new HtmlReport("Memorization: the exposure of planted secrets")
                     .paragraph(line(last) + ". The secrets, the format and the seed are in the setup; exposure is log₂ of the number of"
                             + " candidates minus log₂ of the secret's rank among them (Carlini et al. 2019).")
                     .table("Setup", Map.of("setup", setup, "seed", experiment.seed()))
                     .table("Secrets planted", secrets)
                     .table("Figures", metrics)
                     .image("Exposure against steps", exposurePlot(last, setup).image(760, 380))
-                    .image("Held-out perplexity against steps", perplexityPlot(last).image(760, 320))
-                    .write(folder.resolve("report.html"));
+                    .image("Held-out perplexity against steps", perplexityPlot(last).image(760, 320));
+            HtmlReport report = html;
+            if (last.extraction() != null) {
+                report.paragraph(String.join(" · ", extractionLines(last.extraction())));
+                Map<String, Object> top = new LinkedHashMap<>();
+                for (ExtractionAttack.Sample x : last.extraction().ranked(MembershipScores.Score.ZLIB_RATIO).subList(0,
+                        Math.min(10, last.extraction().samples().size()))) {
+                    top.put(x.text(), "longest training run " + x.training().length() + " words, held-out " + x.heldOut().length());
+                }
+                report.table("Top 10 samples by the zlib ratio", top);
+            }
+            report.write(folder.resolve("report.html"));
             return record;
         });
     }

@@ -55,6 +55,8 @@ class MemorizationUiTest {
         assertEquals(2, rows.getChildren().size());
         assertTrue(((Label) rows.getChildren().get(1)).getText().contains("written 50× · rank"), ((Label) rows.getChildren().get(1)).getText());
         assertTrue(robot.lookup("#memorizationStatus").queryAs(Label.class).getText().contains("held-out perplexity"));
+        assertEquals(10, robot.lookup("#extractionSamples").queryAs(VBox.class).getChildren().size(), "the top ten samples");
+        assertTrue(robot.lookup("#extractionPrecision").queryAs(Label.class).getText().contains("zlib ratio"));
         Path out = dir.resolve("results");
         robot.interact(() -> page[0].saveResults(out));
         assertTrue(Files.exists(out.resolve("exposure.csv")) && Files.exists(out.resolve("run.json")), "Save results writes the files");

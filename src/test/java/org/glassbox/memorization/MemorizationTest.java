@@ -30,7 +30,8 @@ class MemorizationTest {
     }
 
     private static MemorizationSetup small(String repetitions, int steps) {
-        return new MemorizationSetup("my number is _ _ _", repetitions, 500, 300, 32, steps, 16, 12, 1e-2, false, 0.5, 300, steps / 3);
+        return new MemorizationSetup("my number is _ _ _", repetitions, 500, 300, 32, steps, 16, 12, 1e-2, false, 0.5, 300, 0, 20, 40, 1.0,
+                false, steps / 3);
     }
 
     private static MemorizationSnapshot runAll(MemorizationTask task) {
@@ -107,5 +108,7 @@ class MemorizationTest {
         assertEquals(1 + 2 * frames, Files.readAllLines(out.resolve("exposure.csv")).size(), "a row per secret and frame");
         assertTrue(Files.size(out.resolve(MemorizationWorkspace.MODEL_FILE)) > 0);
         assertTrue(Files.readString(out.resolve("run.json")).contains("\"exposure50x\""));
+        assertEquals(31, Files.readAllLines(out.resolve("samples.csv")).size(), "a row per generated sample");
+        assertEquals(30, outcome.last().extraction().samples().size());
     }
 }

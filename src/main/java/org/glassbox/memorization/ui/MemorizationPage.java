@@ -17,6 +17,9 @@ import org.glassbox.data.Assets;
 import org.glassbox.engine.Job;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.memorization.Canary;
+import org.glassbox.memorization.ExtractionAttack;
+import org.glassbox.memorization.MembershipScores;
+import org.glassbox.memorization.VerbatimIndex;
 import org.glassbox.memorization.MemorizationSetup;
 import org.glassbox.memorization.MemorizationSnapshot;
 import org.glassbox.memorization.MemorizationTask;
@@ -36,6 +39,10 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
     private final PlotView perplexity = new PlotView(new Plot("Held-out perplexity", "training step", "perplexity (words)"));
     private final Label status = new Label("Press F5 to plant the secrets and train the language model.");
     private final VBox secrets = new VBox(4);
+    private final VBox extraction = new VBox(8);
+    private final javafx.scene.control.ComboBox<MembershipScores.Score> scoreChoice = new javafx.scene.control.ComboBox<>();
+    private final Label extractionPrecision = new Label();
+    private final VBox extractionSamples = new VBox(6);
     private KjvCorpus corpus;
     private MemorizationSnapshot shown;
     private MemorizationTask shownTask;
@@ -65,7 +72,33 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
         perplexity.setId("perplexityPlot");
         perplexity.setMinHeight(200);
         secrets.setId("secretRows");
-        VBox right = new VBox(10, explanation(), status, exposure, secrets, perplexity);
+        scoreChoice.getItems().setAll(MembershipScores.Score.values());
+        scoreChoice.setValue(MembershipScores.Score.ZLIB_RATIO);
+        scoreChoice.setId("extractionScore");
+        scoreChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MembershipScores.Score score) {
+                return score == null ? "" : MemorizationWorkspace.scoreName(score);
+            }
+
+            @Override
+            public MembershipScores.Score fromString(String text) {
+                return null;
+            }
+        });
+        scoreChoice.valueProperty().addListener((o, was, now) -> drawExtraction());
+        extractionPrecision.setId("extractionPrecision");
+        extractionPrecision.setWrapText(true);
+        extractionPrecision.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        extractionSamples.setId("extractionSamples");
+        Label heading = new Label("Extraction: what the model writes from nothing, ranked (memorised runs of training text in bold)");
+        heading.getStyleClass().add("title-4");
+        heading.setWrapText(true);
+        extraction.getChildren().setAll(heading, new javafx.scene.layout.HBox(8, new Label("Rank by"), scoreChoice),
+                extractionPrecision, extractionSamples);
+        extraction.setVisible(false);
+        extraction.managedProperty().bind(extraction.visibleProperty());
+        VBox right = new VBox(10, explanation(), status, exposure, secrets, perplexity, extraction);
         right.setPadding(new Insets(12));
         VBox.setVgrow(exposure, Priority.ALWAYS);
         ScrollPane rightScroll = new ScrollPane(right);
@@ -128,10 +161,44 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
             rows.add(row);
         }
         secrets.getChildren().setAll(rows);
+        extraction.setVisible(s.extraction() != null);
+        drawExtraction();
         narrate(shownSetup.forgetting() && !s.secretsInText()
                 ? "The secrets are gone from the text: does the model forget them, or does their exposure stay?"
                 : "The more often a secret is written, the sooner the model finds it more likely than the other fillings of its"
                 + " format: its rank falls towards 1 and its exposure climbs to log₂ of the candidates.");
+    }
+
+    /** The top ten samples by the chosen score, their longest run of training text in bold, and each score's precision. */
+    private void drawExtraction() {
+        if (shown == null || shown.extraction() == null) {
+            return;
+        }
+        ExtractionAttack.Result r = shown.extraction();
+        extractionPrecision.setText(String.join("\n", MemorizationWorkspace.extractionLines(r)).replace("  ", " "));
+        List<Node> rows = new ArrayList<>();
+        for (ExtractionAttack.Sample sample : r.ranked(scoreChoice.getValue()).subList(0, Math.min(10, r.samples().size()))) {
+            javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
+            VerbatimIndex.Run run = sample.training();
+            List<String> words = sample.words();
+            addText(flow, org.glassbox.watermark.WordTokenizer.join(words.subList(0, run.start())), false);
+            if (run.length() > 0) {
+                addText(flow, " " + org.glassbox.watermark.WordTokenizer.join(words.subList(run.start(), run.start() + run.length())) + " ",
+                        true);
+            }
+            addText(flow, org.glassbox.watermark.WordTokenizer.join(words.subList(run.start() + run.length(), words.size())), false);
+            addText(flow, String.format(Locale.ROOT, "   [%s %.3g · run of %d training words, %d held-out]",
+                    MemorizationWorkspace.scoreName(scoreChoice.getValue()), sample.score(scoreChoice.getValue()), run.length(),
+                    sample.heldOut().length()), false);
+            rows.add(flow);
+        }
+        extractionSamples.getChildren().setAll(rows);
+    }
+
+    private static void addText(javafx.scene.text.TextFlow flow, String text, boolean verbatim) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setStyle(verbatim ? "-fx-fill: -color-danger-fg; -fx-font-weight: bold;" : "-fx-fill: -color-fg-default;");
+        flow.getChildren().add(t);
     }
 
     @Override
