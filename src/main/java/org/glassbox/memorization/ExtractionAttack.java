@@ -59,6 +59,11 @@ public final class ExtractionAttack {
         public List<Sample> ranked(MembershipScores.Score score) {
             return samples.stream().sorted(Comparator.comparingDouble(s -> s.score(score))).toList();
         }
+
+        /** How many samples hold these words in a row (a planted secret written out whole, say). */
+        public long containing(List<String> words) {
+            return samples.stream().filter(s -> java.util.Collections.indexOfSubList(s.words(), words) >= 0).count();
+        }
     }
 
     private ExtractionAttack() {

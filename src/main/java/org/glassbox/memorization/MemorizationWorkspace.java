@@ -111,6 +111,7 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
                 List<String> lines = new ArrayList<>();
                 lines.add(line(last) + String.format(Locale.ROOT, "; %.1f s", timing.seconds()));
                 if (last.extraction() != null) {
+                    lines.add(secretsWrittenLine(last));
                     lines.addAll(extractionLines(last.extraction()));
                 }
                 return lines;
@@ -146,6 +147,17 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
             lines.add(sb.toString());
         }
         return lines;
+    }
+
+    /** How many of the samples write each planted secret out whole: the secrets the attack extracts. */
+    public static String secretsWrittenLine(MemorizationSnapshot s) {
+        StringBuilder sb = new StringBuilder("Secrets the model writes out whole, in " + s.extraction().samples().size() + " samples:");
+        for (int c = 0; c < s.canaries().size(); c++) {
+            Canary canary = s.canaries().get(c);
+            sb.append(String.format(Locale.ROOT, "%s written %d× in %d", c == 0 ? "" : ",", canary.repetitions(),
+                    s.extraction().containing(org.glassbox.watermark.WordTokenizer.words(canary.text()))));
+        }
+        return sb.toString();
     }
 
     public static String scoreName(MembershipScores.Score score) {
@@ -222,6 +234,12 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
                 metrics.put("exposure" + last.canaries().get(c).repetitions() + "x", last.exposureNow(c));
                 metrics.put("rank" + last.canaries().get(c).repetitions() + "x", last.ranks()[c]);
             }
+            if (last.extraction() != null) {
+                for (Canary c : last.canaries()) {
+                    metrics.put("samplesWriting" + c.repetitions() + "xSecret", last.extraction().containing(
+                            org.glassbox.watermark.WordTokenizer.words(c.text())));
+                }
+            }
             Map<String, Object> timings = new LinkedHashMap<>();
             timings.put("stepsPerSecond", last.step() / Math.max(timing.seconds(), 1e-9));
             files.addAll(List.of(MODEL_FILE, words, "run.json", "report.html"));
@@ -242,7 +260,7 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
                     .image("Held-out perplexity against steps", perplexityPlot(last).image(760, 320));
             HtmlReport report = html;
             if (last.extraction() != null) {
-                report.paragraph(String.join(" · ", extractionLines(last.extraction())));
+                report.paragraph(secretsWrittenLine(last) + ". " + String.join(" · ", extractionLines(last.extraction())));
                 Map<String, Object> top = new LinkedHashMap<>();
                 for (ExtractionAttack.Sample x : last.extraction().ranked(MembershipScores.Score.ZLIB_RATIO).subList(0,
                         Math.min(10, last.extraction().samples().size()))) {

@@ -29,6 +29,11 @@ class MemorizationTest {
         corpus = KjvCorpus.load(Assets.locate());
     }
 
+    private static MemorizationSetup withExtraction(MemorizationSetup s, int samples) {
+        return new MemorizationSetup(s.format(), s.repetitions(), s.verses(), s.vocabulary(), s.hidden(), s.steps(), s.batchSize(), s.window(),
+                s.learningRate(), s.forgetting(), s.secretsUntil(), s.references(), samples, 24, 40, 1.0, false, s.stepsPerFrame());
+    }
+
     private static MemorizationSetup small(String repetitions, int steps) {
         return new MemorizationSetup("my number is _ _ _", repetitions, 500, 300, 32, steps, 16, 12, 1e-2, false, 0.5, 300, 0, 20, 40, 1.0,
                 false, steps / 3);
@@ -44,13 +49,17 @@ class MemorizationTest {
 
     @Test
     void aSecretWrittenAHundredTimesIsMoreExposedThanTheSameSecretNeverWritten() throws Exception {
-        MemorizationTask planted = new MemorizationTask(corpus, small("100", 150), 4);
-        MemorizationTask absent = new MemorizationTask(corpus, small("0", 150), 4);
+        MemorizationTask planted = new MemorizationTask(corpus, withExtraction(small("100", 150), 100), 4);
+        MemorizationTask absent = new MemorizationTask(corpus, withExtraction(small("0", 150), 100), 4);
         assertEquals(planted.canaries().get(0).secret(), absent.canaries().get(0).secret(), "the same secret, drawn from the seed");
         MemorizationSnapshot with = runAll(planted);
         MemorizationSnapshot without = runAll(absent);
         // observed (seed 4, 150 steps): 9.97 bits, rank 1 of 1,000, against 0.02 bits, rank 986
         assertTrue(with.exposureNow(0) > without.exposureNow(0) + 3, with.exposureNow(0) + " against " + without.exposureNow(0));
+        java.util.List<String> secret = org.glassbox.watermark.WordTokenizer.words(planted.canaries().get(0).text());
+        // observed: 5 of 100 samples write it out against 0
+        assertTrue(with.extraction().containing(secret) > 0, "the model that saw it writes the secret out in some of its samples");
+        assertEquals(0, without.extraction().containing(secret), "the model that never saw it does not");
     }
 
     @Test

@@ -175,7 +175,8 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
             return;
         }
         ExtractionAttack.Result r = shown.extraction();
-        extractionPrecision.setText(String.join("\n", MemorizationWorkspace.extractionLines(r)).replace("  ", " "));
+        extractionPrecision.setText(MemorizationWorkspace.secretsWrittenLine(shown) + "\n"
+                + String.join("\n", MemorizationWorkspace.extractionLines(r)).replace("  ", " "));
         List<Node> rows = new ArrayList<>();
         for (ExtractionAttack.Sample sample : r.ranked(scoreChoice.getValue()).subList(0, Math.min(10, r.samples().size()))) {
             javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
