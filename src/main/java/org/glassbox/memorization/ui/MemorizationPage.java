@@ -90,10 +90,13 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
         extractionPrecision.setId("extractionPrecision");
         extractionPrecision.setWrapText(true);
         extractionPrecision.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a table in text: its columns line up in a fixed-width face
+        extractionPrecision.setStyle("-fx-font-family: monospace;");
         extractionSamples.setId("extractionSamples");
         Label heading = new Label("Extraction: what the model writes from nothing, ranked (memorised runs of training text in bold)");
         heading.getStyleClass().add("title-4");
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         extraction.getChildren().setAll(heading, new javafx.scene.layout.HBox(8, new Label("Rank by"), scoreChoice),
                 extractionPrecision, extractionSamples);
         extraction.setVisible(false);
@@ -176,7 +179,7 @@ public final class MemorizationPage extends SetupSheetPage<MemorizationSetup> {
         }
         ExtractionAttack.Result r = shown.extraction();
         extractionPrecision.setText(MemorizationWorkspace.secretsWrittenLine(shown) + "\n"
-                + String.join("\n", MemorizationWorkspace.extractionLines(r)).replace("  ", " "));
+                + String.join("\n", MemorizationWorkspace.extractionLines(r)));
         List<Node> rows = new ArrayList<>();
         for (ExtractionAttack.Sample sample : r.ranked(scoreChoice.getValue()).subList(0, Math.min(10, r.samples().size()))) {
             javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
