@@ -53,16 +53,19 @@ public record BackdoorSetup(
         @Param(label = "STRIP false rejections", description = "The share of clean inputs STRIP may refuse; sets its threshold.",
                 min = 0.001, max = 0.5)
         double stripRejection,
+        @Param(label = "Activation clustering", description = "Split each label's training images as the model's last hidden layer"
+                + " sees them into two clusters and flag the smaller one.")
+        boolean activationClustering,
         @Param(label = "Steps per frame", description = "Training steps between two redraws and test evaluations.", min = 1,
                 max = 10_000)
         int stepsPerFrame) {
 
-    /** With the defenses after Neural Cleanse at their defaults: unlearning on 1,000 images, STRIP with 20 overlays at 1 % FRR. */
+    /** With the defenses after Neural Cleanse at their defaults: unlearning on 1,000 images, STRIP with 20 overlays at 1 % FRR, activation clustering. */
     public BackdoorSetup(Classifier classifier, int examples, int epochs, int batchSize, double learningRate, int targetClass,
                          double poisonFraction, TriggerPattern trigger, int triggerSize, int triggerRow, int triggerColumn, double opacity,
                          int cleanseSteps, int cleanseImages, int stepsPerFrame) {
         this(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize, triggerRow,
-                triggerColumn, opacity, cleanseSteps, cleanseImages, 1000, 20, 0.01, stepsPerFrame);
+                triggerColumn, opacity, cleanseSteps, cleanseImages, 1000, 20, 0.01, true, stepsPerFrame);
     }
 
     public static BackdoorSetup defaults() {
@@ -72,19 +75,20 @@ public record BackdoorSetup(
     public BackdoorSetup withPoison(double fraction) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, fraction, trigger, triggerSize,
                 triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, stripOverlays, stripRejection,
-                stepsPerFrame);
+                activationClustering, stepsPerFrame);
     }
 
     /** With Neural Cleanse's steps set (0: no detection, and so no unlearning). */
     public BackdoorSetup withCleanseSteps(int steps) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
-                triggerRow, triggerColumn, opacity, steps, cleanseImages, unlearningImages, stripOverlays, stripRejection, stepsPerFrame);
+                triggerRow, triggerColumn, opacity, steps, cleanseImages, unlearningImages, stripOverlays, stripRejection,
+                activationClustering, stepsPerFrame);
     }
 
     public BackdoorSetup withStripOverlays(int overlays) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
                 triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, overlays, stripRejection,
-                stepsPerFrame);
+                activationClustering, stepsPerFrame);
     }
 
     /** The trigger on images of this size (refused when it does not fit). */

@@ -13,10 +13,11 @@ import java.util.List;
 public record BackdoorSnapshot(Phase phase, int step, int trainingSteps, double[] steps, double[] backdooredAccuracy,
                                double[] backdooredSuccess, double[] twinAccuracy, double[] twinSuccess, AttackSuccess backdooredAsr,
                                AttackSuccess twinAsr, Examples examples, Detection backdooredDetection, Detection twinDetection,
-                               Unlearning unlearning, Strip.Result strip, Strip.Result twinStrip) {
+                               Unlearning unlearning, Strip.Result strip, Strip.Result twinStrip,
+                               ActivationClustering.Result clustering) {
 
     /** What the frame just did; the last frame of a run is DONE whatever it did. */
-    public enum Phase { TRAINING, DETECTING, UNLEARNING, STRIP, DONE }
+    public enum Phase { TRAINING, DETECTING, UNLEARNING, STRIP, CLUSTERING, DONE }
 
     public double backdooredAccuracyNow() {
         return last(backdooredAccuracy);

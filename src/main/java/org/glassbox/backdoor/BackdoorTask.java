@@ -74,6 +74,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
     private MultiLayerNetwork unlearned;
     private Strip.Result strip;
     private Strip.Result twinStrip;
+    private ActivationClustering.Result clustering;
 
     public BackdoorTask(LabeledImages train, LabeledImages test, BackdoorSetup setup, long seed) throws UserFacingException {
         if (setup.examples() > train.size()) {
@@ -188,7 +189,11 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
 
     @Override
     public int iterations() {
-        return trainingFrames + detectionFrames() + unlearningFrames() + (setup.stripOverlays() > 0 ? 1 : 0);
+        return trainingFrames + detectionFrames() + unlearningFrames() + stripFrames() + (setup.activationClustering() ? 1 : 0);
+    }
+
+    private int stripFrames() {
+        return setup.stripOverlays() > 0 ? 1 : 0;
     }
 
     @Override
@@ -203,10 +208,13 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
         } else if (index < trainingFrames + detectionFrames() + unlearningFrames()) {
             unlearning = unlearn();
             phase = BackdoorSnapshot.Phase.UNLEARNING;
-        } else {
+        } else if (index < trainingFrames + detectionFrames() + unlearningFrames() + stripFrames()) {
             strip = strip(backdoored);
             twinStrip = strip(twin);
             phase = BackdoorSnapshot.Phase.STRIP;
+        } else {
+            clustering = cluster();
+            phase = BackdoorSnapshot.Phase.CLUSTERING;
         }
         return snapshot(index + 1 == iterations() ? BackdoorSnapshot.Phase.DONE : phase);
     }
@@ -268,6 +276,20 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
                 cleanseImages, setup.stripOverlays(), setup.stripRejection(), Seeds.derive(seed, "strip"));
     }
 
+    /** Activation clustering of the backdoored model's training images, by the labels it was trained with. */
+    private ActivationClustering.Result cluster() {
+        INDArray features = poisonedData.getFeatures();
+        int layer = backdoored.getnLayers() - 2;
+        double[][] activations = backdoored.feedForwardToLayer(layer, features, false).get(layer + 1)
+                .reshape(features.size(0), -1).castTo(DataType.DOUBLE).toDoubleMatrix();
+        int[] labels = Predictions.argmax(poisonedData.getLabels());
+        boolean[] poisoned = new boolean[labels.length];
+        for (int row : poisonedRows) {
+            poisoned[row] = true;
+        }
+        return ActivationClustering.run(activations, labels, poisoned, classes, Seeds.derive(seed, "activation-clustering"));
+    }
+
     private static double last(double[] values) {
         return values[values.length - 1];
     }
@@ -314,7 +336,7 @@ public final class BackdoorTask implements IterativeTask<BackdoorSnapshot> {
     private BackdoorSnapshot snapshot(BackdoorSnapshot.Phase phase) {
         return new BackdoorSnapshot(phase, stepsDone, setup.trainingSteps(), steps, backdooredAccuracy, backdooredSuccess, twinAccuracy,
                 twinSuccess, backdooredAsr, twinAsr, examples, detection(backdooredReversed, backdooredSearch),
-                detection(twinReversed, twinSearch), unlearning, strip, twinStrip);
+                detection(twinReversed, twinSearch), unlearning, strip, twinStrip, clustering);
     }
 
     private BackdoorSnapshot.Detection detection(List<NeuralCleanse.Reversed> done, NeuralCleanse.Search searching) {

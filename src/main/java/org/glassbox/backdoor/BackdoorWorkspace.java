@@ -133,6 +133,9 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                     lines.add(stripLine("backdoored", last.strip()));
                     lines.add(stripLine("clean twin", last.twinStrip()));
                 }
+                if (last.clustering() != null) {
+                    lines.add(clusteringSummary(last.clustering()));
+                }
                 return lines;
             }
         };
@@ -161,6 +164,21 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
         return String.format(Locale.ROOT, "Unlearning with class %d's reversed trigger (%,d images, %,d stamped): attack success %.1f %% →"
                         + " %.1f %%, clean accuracy %.1f %% → %.1f %%", u.reversedClass(), u.images(), u.stamped(), 100 * u.before().rate(),
                 100 * u.after().rate(), 100 * u.accuracyBefore(), 100 * u.accuracyAfter());
+    }
+
+    public static String clusteringSummary(ActivationClustering.Result r) {
+        return String.format(Locale.ROOT, "Activation clustering (smaller cluster of each label flagged): %,d flagged, precision %.1f %%,"
+                + " recall %.1f %% of the %,d poisoned", r.flagged(), 100 * r.precision(), 100 * r.recall(), r.poison());
+    }
+
+    /** The summary, then a line per label: its images, its smaller cluster and the poison in it. */
+    public static String clusteringText(ActivationClustering.Result r, List<String> classNames) {
+        StringBuilder sb = new StringBuilder(clusteringSummary(r));
+        for (ActivationClustering.ClassSplit c : r.classes()) {
+            sb.append(String.format(Locale.ROOT, "%n%s: %,d images, smaller cluster %,d (%.0f %%) holding %,d of its %,d poisoned",
+                    classNames.get(c.label()), c.images(), c.smaller(), 100 * c.smallerShare(), c.poisonInSmaller(), c.poison()));
+        }
+        return sb.toString();
     }
 
     public static String stripLine(String model, Strip.Result r) {
@@ -298,6 +316,10 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                 Files.write(folder.resolve("strip.csv"), strip);
                 files.add("strip.csv");
             }
+            if (last.clustering() != null) {
+                metrics.put("clusteringPrecision", last.clustering().precision());
+                metrics.put("clusteringRecall", last.clustering().recall());
+            }
             ModelSerializer.writeModel(task.backdoored(), folder.resolve(BACKDOORED_MODEL).toFile(), false);
             ModelSerializer.writeModel(task.twin(), folder.resolve(TWIN_MODEL).toFile(), false);
             files.addAll(List.of(BACKDOORED_MODEL, TWIN_MODEL, "run.json", "report.html"));
@@ -329,6 +351,9 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
                 report.paragraph(stripLine("backdoored", last.strip()) + ". " + stripLine("clean twin", last.twinStrip()) + ".")
                         .image("STRIP's entropies, backdoored model", stripPlot(last.strip(), "backdoored model").image(760, 340))
                         .image("STRIP's entropies, clean twin", stripPlot(last.twinStrip(), "clean twin").image(760, 340));
+            }
+            if (last.clustering() != null) {
+                report.paragraph(clusteringText(last.clustering(), classNames).replace(System.lineSeparator(), " · "));
             }
             report.write(folder.resolve("report.html"));
             return record;

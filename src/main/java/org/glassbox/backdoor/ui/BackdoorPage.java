@@ -62,11 +62,12 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final javafx.scene.control.Tab trainingTab = new javafx.scene.control.Tab("Training");
     private final javafx.scene.control.Tab detectionTab = new javafx.scene.control.Tab("Neural Cleanse");
-    private final javafx.scene.control.Tab stripTab = new javafx.scene.control.Tab("STRIP");
+    private final javafx.scene.control.Tab stripTab = new javafx.scene.control.Tab("STRIP and clustering");
     private final PlotView stripPlot = new PlotView(new Plot("STRIP: entropy of the blended inputs, backdoored model",
             "mean entropy of the predictions (bits)", "inputs"));
     private final Label stripVerdict = wrapping("stripVerdict");
     private final Label unlearningLine = wrapping("unlearningLine");
+    private final Label clusteringLine = wrapping("clusteringLine");
     private BackdoorSnapshot shown;
     private BackdoorTask shownTask;
     private Experiment shownExperiment;
@@ -145,7 +146,8 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
         VBox stripView = new VBox(10, stripPlot, stripVerdict, note("STRIP (Gao et al. 2019) superimposes each input on clean"
                 + " images, min(1, x + x_j), and scores the mean entropy of the model's predictions on the blends. The threshold is"
                 + " set on clean inputs at the false rejection rate chosen; the false acceptance rate is the share of triggered"
-                + " inputs above it. On the clean twin, triggered inputs look like any other, so most are let through."));
+                + " inputs above it. On the clean twin, triggered inputs look like any other, so most are let through."),
+                heading("Activation clustering (Chen et al. 2018)"), clusteringLine);
         VBox.setVgrow(stripPlot, Priority.ALWAYS);
         stripView.setPadding(new Insets(8, 0, 0, 0));
         stripTab.setContent(scrolling(stripView));
@@ -184,7 +186,8 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
             detectionShown = false;
             startedAt = Instant.now();
             detectionTab.setDisable(setup.cleanseSteps() == 0);
-            stripTab.setDisable(setup.stripOverlays() == 0);
+            stripTab.setDisable(setup.stripOverlays() == 0 && !setup.activationClustering());
+            clusteringLine.setText("");
             unlearningLine.setText("");
             stripVerdict.setText("");
             stripPlot.plot().clear();
@@ -225,6 +228,7 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
         if (s.phase() != BackdoorSnapshot.Phase.TRAINING && s.phase() != BackdoorSnapshot.Phase.DETECTING) {
             unlearningLine.setText(unlearningText(s));
             drawStrip(s);
+            clusteringLine.setText(s.clustering() == null ? "" : BackdoorWorkspace.clusteringText(s.clustering(), CLASSES));
         }
         narrate(switch (s.phase()) {
             case TRAINING -> "The poisoned images teach a shortcut: trigger means " + CLASSES.get(shownSetup.targetClass())
@@ -235,6 +239,8 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
                     + " at their true label, so that the trigger stops meaning the target.";
             case STRIP -> "STRIP blends each input with clean images: a triggered input keeps its answer, so its predictions have"
                     + " low entropy.";
+            case CLUSTERING -> "Activation clustering: the poisoned images of the target's label look alike to the model (the trigger)"
+                    + " and fall into a cluster of their own.";
             case DONE -> "Done: the backdoor took while clean accuracy stayed; compare what each defense saw in the backdoored model"
                     + " and in its clean twin.";
         });
