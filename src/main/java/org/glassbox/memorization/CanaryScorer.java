@@ -18,7 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class CanaryScorer {
 
-    private static final int CHUNK = 10_000;
+    /** The most softmax values one call may return (floats): batches are cut to stay under it whatever the vocabulary. */
+    static final long MAX_OUTPUT_VALUES = 8_000_000;
 
     private final MultiLayerNetwork network;
     private final Vocabulary vocabulary;
@@ -46,12 +47,14 @@ public final class CanaryScorer {
         }
         // scores[k]: the log-perplexity of the first `level` digits of node k; states: the LSTM state after each parent
         Map<String, INDArray> states = prefixState;
+        int chunk = (int) Math.max(10, MAX_OUTPUT_VALUES / vocabulary.size() / 10 * 10);
         for (int level = 1; level < format.slots(); level++) {
             int nodes = scores.length;
             double[] children = new double[nodes * 10];
             Map<String, INDArray> nodeStates = null;
-            for (int from = 0; from < nodes; from += CHUNK) {
-                int to = Math.min(nodes, from + CHUNK);
+            boolean last = level == format.slots() - 1;
+            for (int from = 0; from < nodes; from += chunk) {
+                int to = Math.min(nodes, from + chunk);
                 Map<String, INDArray> parentRows = new HashMap<>();
                 for (Map.Entry<String, INDArray> e : states.entrySet()) {
                     INDArray rows = e.getValue().get(NDArrayIndex.interval(from / 10, (to + 9) / 10), NDArrayIndex.all());
@@ -68,7 +71,10 @@ public final class CanaryScorer {
                         children[k * 10 + d] = scores[k] - log2(Math.max(p[k - from][digitId(d)], 1e-300));
                     }
                 }
-                nodeStates = append(nodeStates, network.rnnGetPreviousState(recurrentLayer));
+                if (!last) {
+                    // the last level's states would feed no further level: not kept
+                    nodeStates = append(nodeStates, network.rnnGetPreviousState(recurrentLayer));
+                }
             }
             scores = children;
             states = nodeStates;
@@ -82,8 +88,9 @@ public final class CanaryScorer {
         double[] nextLog = prefixDistribution();
         Map<String, INDArray> prefixState = copy(network.rnnGetPreviousState(recurrentLayer));
         double[] scores = new double[candidates.length];
-        for (int from = 0; from < candidates.length; from += CHUNK) {
-            int to = Math.min(candidates.length, from + CHUNK);
+        int chunk = (int) Math.max(1, MAX_OUTPUT_VALUES / vocabulary.size() / Math.max(1, format.slots() - 1));
+        for (int from = 0; from < candidates.length; from += chunk) {
+            int to = Math.min(candidates.length, from + chunk);
             int n = to - from;
             int[][] digits = new int[n][];
             for (int i = 0; i < n; i++) {

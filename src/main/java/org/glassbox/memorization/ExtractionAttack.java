@@ -111,6 +111,9 @@ public final class ExtractionAttack {
     /** All samples at once, one batch: each step feeds every sample's last word and draws the next from the top k. */
     static int[][] generate(MultiLayerNetwork network, Vocabulary vocabulary, Settings settings, Random random) {
         int n = settings.samples();
+        if ((long) n * vocabulary.size() > 10 * CanaryScorer.MAX_OUTPUT_VALUES) {
+            throw new IllegalArgumentException(n + " samples over " + vocabulary.size() + " words exceed one batch's bound");
+        }
         int[][] samples = new int[n][settings.length()];
         network.rnnClearPreviousState();
         float[][] input = new float[n][1];
@@ -157,24 +160,31 @@ public final class ExtractionAttack {
         return ids[m - 1];
     }
 
-    /** Each word's −ln p given the words before it (the first given a full stop), all samples in one pass. */
+    /**
+     * Each word's −ln p given the words before it (the first given a full stop), in batches of
+     * samples whose softmax output stays under {@link CanaryScorer#MAX_OUTPUT_VALUES} values.
+     */
     static double[][] negativeLogLikelihoods(MultiLayerNetwork network, Vocabulary vocabulary, int[][] samples) {
         int n = samples.length;
         int length = samples[0].length;
-        float[][][] x = new float[n][1][length];
-        for (int i = 0; i < n; i++) {
-            x[i][0][0] = vocabulary.id(".");
-            for (int t = 1; t < length; t++) {
-                x[i][0][t] = samples[i][t - 1];
-            }
-        }
-        network.rnnClearPreviousState();
-        INDArray out = network.rnnTimeStep(Nd4j.createFromArray(x)).castTo(DataType.DOUBLE);
-        network.rnnClearPreviousState();
+        int chunk = (int) Math.max(1, CanaryScorer.MAX_OUTPUT_VALUES / vocabulary.size() / length);
         double[][] nll = new double[n][length];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < length; t++) {
-                nll[i][t] = -Math.log(Math.max(out.getDouble(i, samples[i][t], t), 1e-300));
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            float[][][] x = new float[to - from][1][length];
+            for (int i = from; i < to; i++) {
+                x[i - from][0][0] = vocabulary.id(".");
+                for (int t = 1; t < length; t++) {
+                    x[i - from][0][t] = samples[i][t - 1];
+                }
+            }
+            network.rnnClearPreviousState();
+            INDArray out = network.rnnTimeStep(Nd4j.createFromArray(x));
+            network.rnnClearPreviousState();
+            for (int i = from; i < to; i++) {
+                for (int t = 0; t < length; t++) {
+                    nll[i][t] = -Math.log(Math.max(out.getDouble(i - from, samples[i][t], t), 1e-300));
+                }
             }
         }
         return nll;

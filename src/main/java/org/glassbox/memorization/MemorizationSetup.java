@@ -71,7 +71,7 @@ public record MemorizationSetup(
     }
 
     public static MemorizationSetup defaults() {
-        return new MemorizationSetup("my number is _ _ _ _ _", "1, 5, 25, 100", 3000, 1000, 64, 800, 32, 24, 3e-3, false, 0.5, 2000, 80);
+        return new MemorizationSetup("my number is _ _ _ _ _", "1, 5, 25, 100", 3000, 1000, 64, 800, 32, 24, 3e-3, false, 0.5, 2000, 40);
     }
 
     public MemorizationSetup withForgetting(boolean on) {
