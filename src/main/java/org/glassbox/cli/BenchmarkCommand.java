@@ -86,7 +86,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             return demos(assets);
         }
         if (suite == Suite.memorization || suite == Suite.all) {
-            org.glassbox.memorization.MemorizationBenchmark.run(System.out, org.glassbox.watermark.KjvCorpus.load(assets), 1);
+            org.glassbox.memorization.MemorizationBenchmark.run(System.out, org.glassbox.watermark.KjvCorpus.load(assets),
+                    org.glassbox.watermark.LanguageModel.bundled(assets), 1);
             System.out.println();
             if (suite == Suite.memorization) {
                 return 0;

@@ -75,6 +75,11 @@ public final class LanguageModel {
         return id;
     }
 
+    /** The network itself, for attacks that read it in batches (the extraction attack); callers leave its state cleared. */
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
     public Vocabulary vocabulary() {
         return vocabulary;
     }
