@@ -16,8 +16,14 @@ public record SecretFormat(List<String> prefix, int slots) {
     public static final int MOST_ENUMERATED = 6;
     /** 10¹⁸ candidates: a secret of more digits than a long holds cannot be written down. */
     public static final int MOST_SLOTS = 18;
+    /** The most words before the slots: the prefix is read in one step, and its output grows with it. */
+    public static final int MOST_PREFIX_WORDS = 64;
 
     public static SecretFormat parse(String template) throws UserFacingException {
+        if (template.length() > 4 * MOST_PREFIX_WORDS * 8) {
+            throw new UserFacingException("The secret format is " + template.length() + " characters long.",
+                    "Keep it to a few words and its slots, e.g. \"my number is _ _ _ _ _\".");
+        }
         List<String> words = new ArrayList<>();
         for (String piece : template.trim().split("\\s+")) {
             if (piece.equals("_")) {
@@ -35,6 +41,10 @@ public record SecretFormat(List<String> prefix, int slots) {
         if (prefix.isEmpty()) {
             throw new UserFacingException("The secret format '" + template + "' starts with its digits.",
                     "Put a few words before the slots, e.g. \"my number is _ _ _ _ _\": the model is asked to continue them.");
+        }
+        if (prefix.size() > MOST_PREFIX_WORDS) {
+            throw new UserFacingException("The secret format has " + prefix.size() + " words before its slots.",
+                    "Use at most " + MOST_PREFIX_WORDS + ".");
         }
         int slots = words.size() - first;
         if (words.subList(first, words.size()).stream().anyMatch(w -> !w.equals("_"))) {

@@ -82,6 +82,10 @@ class ExposureTest {
                 .userMessage().problem().contains("10^19"));
         assertTrue(assertThrows(UserFacingException.class, () -> SecretFormat.parse("_ _ _ is it")).userMessage().problem()
                 .contains("starts with its digits"));
+        assertTrue(assertThrows(UserFacingException.class, () -> SecretFormat.parse("word ".repeat(65) + "_ _"))
+                .userMessage().problem().contains("65 words before its slots"));
+        assertTrue(assertThrows(UserFacingException.class, () -> SecretFormat.parse("a".repeat(1_000_000) + " _"))
+                .userMessage().problem().contains("characters long"));
         SecretFormat f = SecretFormat.parse("my number is _ _ _");
         assertEquals(1000, f.candidates(), 0);
         assertEquals("my number is 0 4 2", f.text(42));
