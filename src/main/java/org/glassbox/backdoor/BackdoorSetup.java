@@ -85,6 +85,18 @@ public record BackdoorSetup(
                 activationClustering, stepsPerFrame);
     }
 
+    public BackdoorSetup withoutClustering() {
+        return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
+                triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, stripOverlays, stripRejection, false,
+                stepsPerFrame);
+    }
+
+    public BackdoorSetup withStepsPerFrame(int steps) {
+        return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
+                triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, stripOverlays, stripRejection,
+                activationClustering, steps);
+    }
+
     public BackdoorSetup withStripOverlays(int overlays) {
         return new BackdoorSetup(classifier, examples, epochs, batchSize, learningRate, targetClass, poisonFraction, trigger, triggerSize,
                 triggerRow, triggerColumn, opacity, cleanseSteps, cleanseImages, unlearningImages, overlays, stripRejection,

@@ -71,6 +71,12 @@ class BackdoorUiTest {
         robot.interact(() -> page[0].saveResults(out));
         assertTrue(Files.exists(out.resolve("run.json")) && Files.exists(out.resolve("reversed-triggers.png"))
                 && Files.exists(out.resolve(BackdoorWorkspace.BACKDOORED_MODEL)), "Save results writes the files");
+        robot.interact(page[0]::runSweep);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(JobState.SUCCEEDED, page[0].currentJob().get().state(), "the sweep ended within runSweep()");
+        assertEquals(7, page[0].sweep().fractions().length, "a point per fraction");
+        assertEquals(7, robot.lookup("#sweepPlot").queryAs(PlotView.class).plot().points("attack success"));
+        assertEquals("Poison sweep", tabs.getSelectionModel().getSelectedItem().getText());
         robot.interact(() -> page[0].view().getScene().getWindow().hide());
     }
 }

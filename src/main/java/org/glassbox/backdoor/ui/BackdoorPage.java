@@ -68,6 +68,13 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
     private final Label stripVerdict = wrapping("stripVerdict");
     private final Label unlearningLine = wrapping("unlearningLine");
     private final Label clusteringLine = wrapping("clusteringLine");
+    private final javafx.scene.control.Tab sweepTab = new javafx.scene.control.Tab("Poison sweep");
+    private final javafx.scene.control.Button sweepButton = new javafx.scene.control.Button("S_weep the poisoned fraction");
+    private final javafx.scene.control.Button sweepExport = new javafx.scene.control.Button("Export CSV…");
+    private final PlotView sweepPlot = new PlotView(new Plot("Attack success against the poisoned fraction", "poisoned training images (%)",
+            "share of test images"));
+    private final Label sweepRows = wrapping("sweepRows");
+    private org.glassbox.backdoor.PoisonSweep.Snapshot sweep;
     private BackdoorSnapshot shown;
     private BackdoorTask shownTask;
     private Experiment shownExperiment;
@@ -151,7 +158,21 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
         VBox.setVgrow(stripPlot, Priority.ALWAYS);
         stripView.setPadding(new Insets(8, 0, 0, 0));
         stripTab.setContent(scrolling(stripView));
-        tabs.getTabs().setAll(trainingTab, detectionTab, stripTab);
+        sweepPlot.setId("sweepPlot");
+        sweepPlot.setMinHeight(280);
+        sweepButton.setId("sweepButton");
+        sweepButton.setMnemonicParsing(true);
+        sweepButton.setOnAction(e -> runSweep());
+        sweepExport.setOnAction(e -> exportSweep());
+        sweepExport.setDisable(true);
+        sweepRows.setId("sweepRows");
+        VBox sweepView = new VBox(10, new javafx.scene.layout.HBox(8, sweepButton, sweepExport), note("The settings' run, training only,"
+                + " once for each poisoned fraction from 0 to 10 %, same seed: below a threshold the trigger does not take."), sweepPlot,
+                sweepRows);
+        VBox.setVgrow(sweepPlot, Priority.ALWAYS);
+        sweepView.setPadding(new Insets(8, 0, 0, 0));
+        sweepTab.setContent(scrolling(sweepView));
+        tabs.getTabs().setAll(trainingTab, detectionTab, stripTab, sweepTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("backdoorTabs");
         VBox right = new VBox(10, explanation(), status, tabs);
@@ -369,6 +390,51 @@ public final class BackdoorPage extends SetupSheetPage<BackdoorSetup> {
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** Runs the sweep of the settings on screen as the page's job (one job at a time, like a run). */
+    public void runSweep() {
+        startUnlessBusy(() -> {
+            Experiment experiment = currentExperiment();
+            BackdoorSetup setup = setupOf(experiment);
+            org.glassbox.backdoor.PoisonSweep task = new org.glassbox.backdoor.PoisonSweep(FashionMnist.train(assets),
+                    FashionMnist.test(assets), setup, experiment.seed());
+            sweep = null;
+            sweepExport.setDisable(true);
+            tabs.getSelectionModel().select(sweepTab);
+            jobs.start(new Job<>("Poison sweep, " + org.glassbox.backdoor.PoisonSweep.FRACTIONS.length + " fractions → "
+                    + CLASSES.get(setup.targetClass()), experiment.seed(), task), this::drawSweep);
+        });
+    }
+
+    private void drawSweep(org.glassbox.backdoor.PoisonSweep.Snapshot s) {
+        sweep = s;
+        sweepPlot.setPlot(s.plot());
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < s.fractions().length; i++) {
+            rows.append(String.format(Locale.ROOT, "%s%.2f %% poisoned: attack success %.1f %% on %,d images, clean accuracy %.1f %% (twin"
+                    + " %.1f %%)", i == 0 ? "" : "\n", 100 * s.fractions()[i], 100 * s.attackSuccess()[i], s.measured()[i],
+                    100 * s.accuracy()[i], 100 * s.twinAccuracy()[i]));
+        }
+        sweepRows.setText(rows.toString());
+        sweepExport.setDisable(false);
+        narrate("Each point is a backdoored model trained with that share of poison; the twin is the same model without it.");
+    }
+
+    private void exportSweep() {
+        if (sweep == null) {
+            return;
+        }
+        java.io.File file = org.glassbox.ui.Forms.saveFile(root, "CSV", "poison-sweep.csv", "*.csv");
+        if (file != null) {
+            org.glassbox.backdoor.PoisonSweep.Snapshot shownSweep = sweep;
+            messages.writeOrReport(() -> shownSweep.writeCsv(file.toPath()), file);
+        }
+    }
+
+    /** For tests: the sweep on screen, or null. */
+    public org.glassbox.backdoor.PoisonSweep.Snapshot sweep() {
+        return sweep;
     }
 
     @Override
