@@ -14,7 +14,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.glassbox.data.Assets;
 import org.glassbox.data.FashionMnist;
 import org.glassbox.engine.IterativeTask;
-import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.HtmlReport;
@@ -82,14 +81,7 @@ public final class BackdoorWorkspace extends BaseWorkspace<BackdoorSetup, Backdo
     @Override
     public BackdoorSetup setup(Experiment experiment) throws Exception {
         requireOwn(experiment);
-        if (!TRAIN_HERE.equals(experiment.model())) {
-            throw new UserFacingException("The Backdoors workspace trains its own models (model \"" + TRAIN_HERE + "\"); poisoning or"
-                    + " scanning the model file '" + experiment.model() + "' is not offered yet.", "Set \"model\" to " + TRAIN_HERE + ".");
-        }
-        if (!FashionMnist.TRAIN_ID.equals(experiment.data())) {
-            throw new UserFacingException("It trains on " + FashionMnist.TRAIN_ID + ", not '" + experiment.data() + "'.",
-                    "Set \"data\" to " + FashionMnist.TRAIN_ID + ".");
-        }
+        requireTrainedHere(experiment, TRAIN_HERE, FashionMnist.TRAIN_ID, "cannot be poisoned or scanned here yet");
         return super.setup(experiment);
     }
 

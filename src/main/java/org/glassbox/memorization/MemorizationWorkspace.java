@@ -11,7 +11,6 @@ import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
 import org.glassbox.data.Assets;
 import org.glassbox.engine.IterativeTask;
-import org.glassbox.engine.UserFacingException;
 import org.glassbox.experiment.Experiment;
 import org.glassbox.experiment.ExperimentFiles;
 import org.glassbox.experiment.HtmlReport;
@@ -72,14 +71,7 @@ public final class MemorizationWorkspace extends BaseWorkspace<MemorizationSetup
     @Override
     public MemorizationSetup setup(Experiment experiment) throws Exception {
         requireOwn(experiment);
-        if (!TRAIN_HERE.equals(experiment.model())) {
-            throw new UserFacingException("The Memorization workspace trains its own language model (model \"" + TRAIN_HERE + "\"); '"
-                    + experiment.model() + "' cannot have secrets planted in it.", "Set \"model\" to " + TRAIN_HERE + ".");
-        }
-        if (!KjvCorpus.ID.equals(experiment.data())) {
-            throw new UserFacingException("It trains on the King James Bible (\"" + KjvCorpus.ID + "\"), not '" + experiment.data() + "'.",
-                    "Set \"data\" to " + KjvCorpus.ID + ".");
-        }
+        requireTrainedHere(experiment, TRAIN_HERE, KjvCorpus.ID, "cannot have secrets planted in it");
         MemorizationSetup setup = super.setup(experiment);
         setup.secretFormat();
         setup.repetitionCounts();

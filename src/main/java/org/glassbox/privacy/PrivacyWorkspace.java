@@ -70,14 +70,7 @@ public final class PrivacyWorkspace extends BaseWorkspace<PrivacySetup, PrivacyS
     @Override
     public PrivacySetup setup(Experiment experiment) throws Exception {
         requireOwn(experiment);
-        if (!TRAIN_HERE.equals(experiment.model())) {
-            throw new UserFacingException("The Differential privacy workspace trains its own model (model \"" + TRAIN_HERE + "\"); '"
-                    + experiment.model() + "' cannot be retrained with DP-SGD here yet.", "Set \"model\" to " + TRAIN_HERE + ".");
-        }
-        if (!FashionMnist.TRAIN_ID.equals(experiment.data())) {
-            throw new UserFacingException("It trains on " + FashionMnist.TRAIN_ID + ", not '" + experiment.data() + "'.",
-                    "Set \"data\" to " + FashionMnist.TRAIN_ID + ".");
-        }
+        requireTrainedHere(experiment, TRAIN_HERE, FashionMnist.TRAIN_ID, "cannot be retrained with DP-SGD here yet");
         return super.setup(experiment);
     }
 

@@ -22,6 +22,22 @@ public abstract class BaseWorkspace<S extends Record, T> implements Workspace<S,
         this.defaults = defaults;
     }
 
+    /**
+     * For a workspace that trains its own model on one data set: refuses an experiment naming a
+     * model file or other data, saying what this workspace cannot do with a model file.
+     */
+    protected final void requireTrainedHere(org.glassbox.experiment.Experiment experiment, String trainHere, String data,
+                                            String modelFileRefusal) throws org.glassbox.engine.UserFacingException {
+        if (!trainHere.equals(experiment.model())) {
+            throw new org.glassbox.engine.UserFacingException("The " + title + " workspace trains its own model (model \"" + trainHere
+                    + "\"); '" + experiment.model() + "' " + modelFileRefusal + ".", "Set \"model\" to " + trainHere + ".");
+        }
+        if (!data.equals(experiment.data())) {
+            throw new org.glassbox.engine.UserFacingException("It trains on " + data + ", not '" + experiment.data() + "'.",
+                    "Set \"data\" to " + data + ".");
+        }
+    }
+
     @Override
     public final String id() {
         return id;
