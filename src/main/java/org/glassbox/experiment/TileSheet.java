@@ -61,7 +61,7 @@ public final class TileSheet {
             for (int t = 0; t < tiles.size(); t++) {
                 int left = gap + t * (cell + gap);
                 Tile tile = tiles.get(t);
-                draw(g, tile.pixels(), left, top + 18);
+                draw(g, tile.pixels(), height, width, scale, left, top + 18);
                 if (tile.flagged()) {
                     g.setColor(new Color(0xd9480f));
                     g.setStroke(new BasicStroke(3));
@@ -77,7 +77,8 @@ public final class TileSheet {
         return image;
     }
 
-    private void draw(Graphics2D g, double[] pixels, int left, int top) {
+    /** A grayscale image, row-major values in [0, 1] (clamped), each pixel a {@code scale}×{@code scale} square from (left, top). */
+    public static void draw(Graphics2D g, double[] pixels, int height, int width, int scale, int left, int top) {
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 int v = (int) Math.round(255 * Math.max(0, Math.min(1, pixels[r * width + c])));

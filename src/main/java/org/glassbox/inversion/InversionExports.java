@@ -34,13 +34,13 @@ public final class InversionExports {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        drawTile(g, privateImage, height, width, gap, 6);
+        org.glassbox.experiment.TileSheet.draw(g, privateImage, height, width, SCALE, gap, 6);
         g.setColor(Color.BLACK);
         g.drawString("private", gap, tileH + 22);
         for (int k = 0; k < shots.size(); k++) {
             InversionSnapshot s = shots.get(k);
             int left = gap + (k + 1) * (tileW + gap);
-            drawTile(g, s.reconstructionOf(0), height, width, left, 6);
+            org.glassbox.experiment.TileSheet.draw(g, s.reconstructionOf(0), height, width, SCALE, left, 6);
             g.setColor(Color.BLACK);
             g.drawString("it " + s.iteration(), left, tileH + 22);
             g.drawString(String.format(Locale.ROOT, "%.1f dB", s.psnr()), left, tileH + 36);
@@ -76,8 +76,8 @@ public final class InversionExports {
             int left = 60 + gap + i * (cell + gap);
             double[] original = watched.images()[i];
             double[] recon = reconstruction.of(i);
-            drawTile(g, original, height, width, left, gap);
-            drawTile(g, recon, height, width, left, 2 * gap + tileH + caption);
+            org.glassbox.experiment.TileSheet.draw(g, original, height, width, SCALE, left, gap);
+            org.glassbox.experiment.TileSheet.draw(g, recon, height, width, SCALE, left, 2 * gap + tileH + caption);
             g.setColor(Color.BLACK);
             g.drawString(classNames.get(watched.labels()[i]), left, gap + tileH + 14);
             int top = 2 * gap + 2 * tileH + caption;
@@ -89,15 +89,6 @@ public final class InversionExports {
         return image;
     }
 
-    private static void drawTile(Graphics2D g, double[] pixels, int height, int width, int left, int top) {
-        for (int r = 0; r < height; r++) {
-            for (int c = 0; c < width; c++) {
-                int v = (int) Math.round(255 * Math.max(0, Math.min(1, pixels[r * width + c])));
-                g.setColor(new Color(v, v, v));
-                g.fillRect(left + c * SCALE, top + r * SCALE, SCALE, SCALE);
-            }
-        }
-    }
 
     public static void writeCurves(List<InversionSnapshot> history, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("iteration,restart,loss,psnr,ssim,label_accuracy,best_iteration,best_loss,best_psnr\n");
